@@ -25,6 +25,11 @@ public static class MazeGenerator
             throw new PogemaInputException($"maze wall components {settings.WallComponents}: must be at least 0");
         }
 
+        if (!(settings.GoStraight > 0.0 && settings.GoStraight < 1.0))
+        {
+            throw new PogemaInputException($"maze go-straight weight {settings.GoStraight}: must be in (0, 1)");
+        }
+
         var rng = NumpyRandom.DefaultRng(settings.Seed);
         var rows = (settings.Height / 2 * 2) + 3;
         var cols = (settings.Width / 2 * 2) + 3;
