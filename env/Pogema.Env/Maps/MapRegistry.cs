@@ -234,12 +234,22 @@ public sealed class MapRegistry
     /// <exception cref="PogemaInputException">No such map or file, or the file is malformed.</exception>
     public string Resolve(string mapName)
     {
+        return TryResolve(mapName) ?? Get(mapName).Text;
+    }
+
+    /// <summary>
+    /// Like <see cref="Resolve"/>, but null when <paramref name="mapName"/> is neither a registered name nor a map
+    /// file path (the contract of the environment's <c>map_name</c> resolver).
+    /// </summary>
+    /// <exception cref="PogemaInputException">It names a map file that is missing or malformed.</exception>
+    public string? TryResolve(string mapName)
+    {
         if (TryGet(mapName, out var map))
         {
             return map.Text;
         }
 
-        return MapFile.TryResolvePath(mapName) ?? Get(mapName).Text;
+        return MapFile.TryResolvePath(mapName);
     }
 
     private static MapRegistry CreateDefault()
