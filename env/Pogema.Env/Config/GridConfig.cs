@@ -9,17 +9,30 @@ namespace Pogema.Env;
 /// </summary>
 public sealed class GridConfig
 {
-    /// <summary>Largest <c>num_agents</c> POGEMA accepts.</summary>
-    public const int MaxNumAgents = 10_000_000;
+    /// <summary>
+    /// Largest agent count this implementation accepts (<c>num_agents</c>, <c>agents_xy</c> or map letters):
+    /// 2^20. POGEMA allows 10,000,000; below this limit an environment's per-agent state stays under ~200 MB.
+    /// </summary>
+    public const int MaxNumAgents = 1 << 20;
 
-    /// <summary>Largest <c>size</c>, <c>width</c> or <c>height</c> POGEMA accepts.</summary>
+    /// <summary>Largest <c>size</c>, <c>width</c> or <c>height</c> POGEMA accepts; <see cref="MaxPaddedCells"/> limits the area.</summary>
     public const int MaxSize = 8_388_608;
 
     /// <summary>Largest <c>obs_radius</c> POGEMA accepts.</summary>
     public const int MaxObsRadius = 128;
 
-    /// <summary>Largest padded grid this implementation allocates (cells), so indices stay in <see cref="int"/>.</summary>
-    public const long MaxPaddedCells = 1L << 30;
+    /// <summary>
+    /// Largest map this implementation accepts, counted in cells of the padded grid
+    /// (<c>(height + 2 obs_radius) x (width + 2 obs_radius)</c>): 2^24, e.g. a 4086 x 4086 map with obs_radius 5.
+    /// An environment at this size holds about 1 GB of state instead of failing with out-of-memory.
+    /// </summary>
+    public const long MaxPaddedCells = 1L << 24;
+
+    /// <summary>
+    /// Largest observation batch of one environment, <c>agents x 3 x (2 obs_radius + 1)^2</c> floats: 2^29 (2 GiB),
+    /// so the buffer that <see cref="PogemaEnv.WriteObservations(Span{float})"/> fills can be allocated and indexed.
+    /// </summary>
+    public const long MaxObservationFloats = 1L << 29;
 
     /// <summary>
     /// Resolves <see cref="MapName"/> to a string map; returns null when the name is unknown. Set once at start-up
@@ -27,7 +40,7 @@ public sealed class GridConfig
     /// </summary>
     public static Func<string, string?>? MapResolver { get; set; }
 
-    /// <summary><c>num_agents</c>: number of agents (1..10,000,000); ignored when explicit positions or letters give them.</summary>
+    /// <summary><c>num_agents</c>: number of agents (1..1,048,576); ignored when explicit positions or letters give them.</summary>
     public int NumAgents { get; set; } = 1;
 
     /// <summary><c>size</c>: side of a random square map (2..8,388,608).</summary>

@@ -152,7 +152,17 @@ internal sealed class TaskLayout
         else if (c.MapName is not null)
         {
             Func<string, string?>? resolver = GridConfig.MapResolver;
-            string? text = resolver?.Invoke(c.MapName);
+            string? text;
+            try
+            {
+                text = resolver?.Invoke(c.MapName);
+            }
+            catch (PogemaInputException ex)
+            {
+                // The resolver knows the map file, not the config that named it.
+                throw new PogemaInputException($"{Source}: map_name: {ex.Message}", ex);
+            }
+
             if (text is null)
             {
                 Fail("map_name", $"unknown map '{c.MapName}'" + (resolver is null ? "; no map registry is loaded" : "; see `pogema maps` for the names"));
@@ -180,7 +190,8 @@ internal sealed class TaskLayout
         long paddedCells = (long)(Height + (2L * c.ObsRadius)) * (Width + (2L * c.ObsRadius));
         if (paddedCells > GridConfig.MaxPaddedCells)
         {
-            Fail("size", $"a {Height} x {Width} map with obs_radius {c.ObsRadius} is too large; at most {GridConfig.MaxPaddedCells} padded cells");
+            string field = c.Map is not null || c.MapMatrix is not null ? "map" : c.MapName is not null ? "map_name" : c.Width.HasValue ? "width" : "size";
+            Fail(field, $"a {Height} x {Width} map with obs_radius {c.ObsRadius} has {paddedCells} padded cells ((height + 2 obs_radius) x (width + 2 obs_radius)); at most {GridConfig.MaxPaddedCells} are accepted");
         }
 
         IReadOnlyList<GridPosition>? agents = c.AgentsXy;
@@ -238,6 +249,15 @@ internal sealed class TaskLayout
         {
             NumAgents = c.NumAgents;
             Placement = PlacementKind.Random;
+        }
+
+        long window = (2L * c.ObsRadius) + 1;
+        long observationFloats = NumAgents * 3 * window * window;
+        if (observationFloats > GridConfig.MaxObservationFloats)
+        {
+            Fail(
+                Placement == PlacementKind.Explicit ? (c.AgentsXy is null ? "map" : "agents_xy") : "num_agents",
+                $"{NumAgents} agents with obs_radius {c.ObsRadius} need {observationFloats} observation floats (agents x 3 x (2 obs_radius + 1)^2); at most {GridConfig.MaxObservationFloats} are accepted: use fewer agents or a smaller obs_radius");
         }
 
         if (possibleAgents is not null)

@@ -49,7 +49,14 @@ public static class MovingAiMap
             throw new PogemaInputException($"{source}, line 4: expected the header line 'map' before the rows, found '{LineAt(lines, 3)}'");
         }
 
-        var builder = new StringBuilder(height * (width + 1));
+        if ((long)height * width > GridConfig.MaxPaddedCells)
+        {
+            throw new PogemaInputException(
+                $"{source}, line 2: a {height} x {width} map is larger than the {GridConfig.MaxPaddedCells} cells the environment accepts");
+        }
+
+        // The header is untrusted: size the buffer by the text, not by height x width.
+        var builder = new StringBuilder(Math.Min(text.Length, height * (width + 1)));
         for (var row = 0; row < height; row++)
         {
             var lineIndex = 4 + row;

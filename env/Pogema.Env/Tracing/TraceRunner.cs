@@ -18,14 +18,15 @@ public static class TraceRunner
     /// episode ends or the actions run out, and returns the trace as UTF-8 JSON. Input mistakes throw
     /// <see cref="PogemaInputException"/>.
     /// </summary>
-    public static byte[] Run(GridConfig config, IReadOnlyList<int[]> actions, bool observations, string source)
+    /// <param name="actionsSource">Names the actions in errors (their file); by default "<paramref name="source"/>: actions".</param>
+    public static byte[] Run(GridConfig config, IReadOnlyList<int[]> actions, bool observations, string source, string? actionsSource = null)
     {
         var env = new PogemaEnv(config, source);
         env.Reset();
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(env, actions, observations, writer, source);
+            Write(env, actions, observations, writer, actionsSource ?? $"{source}: actions");
         }
 
         buffer.WriteByte((byte)'\n');
@@ -76,7 +77,7 @@ public static class TraceRunner
             actions = ParseActions(document.RootElement, actionsPath);
         }
 
-        byte[] trace = Run(config, actions, observations, configPath);
+        byte[] trace = Run(config, actions, observations, configPath, actionsPath);
         AtomicFile.WriteAllBytes(outputPath, trace);
     }
 
@@ -135,7 +136,7 @@ public static class TraceRunner
             ? ParseActions(actionsElement, $"{casePath}: actions")
             : [];
         bool observations = root.TryGetProperty("observations", out JsonElement obs) && obs.ValueKind == JsonValueKind.True;
-        return Run(config, actions, observations, $"{casePath}: config");
+        return Run(config, actions, observations, $"{casePath}: config", $"{casePath}: actions");
     }
 
     private static byte[] ErrorJson(string message)
@@ -174,7 +175,7 @@ public static class TraceRunner
         }
     }
 
-    private static void Write(PogemaEnv env, IReadOnlyList<int[]> actions, bool observations, Utf8JsonWriter writer, string source)
+    private static void Write(PogemaEnv env, IReadOnlyList<int[]> actions, bool observations, Utf8JsonWriter writer, string actionsSource)
     {
         int n = env.NumAgents;
         float[] observationBuffer = observations ? new float[n * env.ObservationSize] : [];
@@ -207,14 +208,14 @@ public static class TraceRunner
             int[] stepActions = actions[t];
             if (stepActions.Length != n)
             {
-                throw new PogemaInputException($"{source}: actions: step {t} has {stepActions.Length} actions, but there are {n} agents");
+                throw new PogemaInputException($"{actionsSource}: step {t} has {stepActions.Length} actions, but there are {n} agents");
             }
 
             for (int i = 0; i < n; i++)
             {
                 if ((uint)stepActions[i] >= PogemaEnv.NumActions)
                 {
-                    throw new PogemaInputException($"{source}: actions: step {t}, agent {i}: action {stepActions[i]} is not allowed; use 0 wait, 1 up, 2 down, 3 left, 4 right");
+                    throw new PogemaInputException($"{actionsSource}: step {t}, agent {i}: action {stepActions[i]} is not allowed; use 0 wait, 1 up, 2 down, 3 left, 4 right");
                 }
             }
 
