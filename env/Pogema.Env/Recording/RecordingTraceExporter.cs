@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Pogema.Env.IO;
+
+namespace Pogema.Env.Recording;
+
+/// <summary>
+/// Writes a recorded episode as JSON in the format of <c>pogema trace</c> (<c>obstacles</c>, <c>starts</c>,
+/// <c>targets</c>, <c>steps</c> with <c>actions</c>, <c>positions</c>, <c>targets</c>, <c>active</c>,
+/// <c>rewards</c>, <c>terminated</c>, <c>truncated</c>, and <c>metrics</c>), so a recording can be compared with a
+/// trace of the same episode or with POGEMA through the parity tools.
+/// </summary>
+public static class RecordingTraceExporter
+{
+    /// <summary>Writes the trace JSON of <paramref name="recording"/> to <paramref name="path"/> atomically.</summary>
+    public static void Export(EpisodeRecording recording, string path) =>
+        AtomicFile.Write(path, stream => Write(recording, stream));
+
+    /// <summary>Writes the trace JSON of <paramref name="recording"/> to <paramref name="stream"/>.</summary>
+    public static void Write(EpisodeRecording recording, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        EpisodeHeader h = recording.Header;
+        w.WriteStartObject();
+        w.WriteStartArray("obstacles");
+        foreach (string row in h.MapRows)
+        {
+            w.WriteStringValue(row);
+        }
+
+        w.WriteEndArray();
+        WritePairs(w, "starts", h.Starts);
+        WritePairs(w, "targets", h.Targets);
+        w.WriteStartArray("steps");
+        foreach (EpisodeStepRecord s in recording.Steps)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("actions");
+            foreach (int a in s.Actions)
+            {
+                w.WriteNumberValue(a);
+            }
+
+            w.WriteEndArray();
+            WritePairs(w, "positions", s.Positions);
+            WritePairs(w, "targets", s.Targets);
+            WriteBools(w, "active", s.Active);
+            w.WriteStartArray("rewards");
+            foreach (float r in s.Rewards)
+            {
+                w.WriteNumberValue((double)r);
+            }
+
+            w.WriteEndArray();
+            WriteBools(w, "terminated", s.Terminated);
+            WriteBools(w, "truncated", s.Truncated);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (recording.Metrics is null)
+        {
+            w.WriteNull("metrics");
+        }
+        else
+        {
+            w.WriteStartObject("metrics");
+            foreach (var (key, value) in recording.Metrics)
+            {
+                w.WriteNumber(key, value);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePairs(Utf8JsonWriter w, string name, int[] flat)
+    {
+        w.WriteStartArray(name);
+        for (int i = 0; i < flat.Length; i += 2)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(flat[i]);
+            w.WriteNumberValue(flat[i + 1]);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteBools(Utf8JsonWriter w, string name, bool[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (bool v in values)
+        {
+            w.WriteBooleanValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}
