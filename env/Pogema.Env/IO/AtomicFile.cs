@@ -1,45 +1,29 @@
 namespace Pogema.Env.IO;
 
-/// <summary>
-/// Writes files through a temporary file in the same folder, flushed to disk and renamed into place, so a reader
-/// never sees half a file and an interrupted run leaves the old file or none.
-/// </summary>
+/// <summary>Writes files so that readers never see a half-written one: a temporary file in the same folder, flushed, then renamed.</summary>
 public static class AtomicFile
 {
-    /// <summary>Writes the bytes <paramref name="write"/> produces to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="contents"/> atomically.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> contents)
     {
-        ArgumentNullException.ThrowIfNull(write);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                write(stream);
+                stream.Write(contents);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, full, overwrite: true);
+            File.Move(temporary, fullPath, overwrite: true);
         }
-        finally
+        catch
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            File.Delete(temporary);
+            throw;
         }
-    }
-
-    /// <summary>Writes <paramref name="text"/> as UTF-8 to <paramref name="path"/> atomically.</summary>
-    public static void WriteAllText(string path, string text)
-    {
-        Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, leaveOpen: true);
-            writer.Write(text);
-        });
     }
 }

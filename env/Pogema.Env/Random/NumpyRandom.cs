@@ -21,7 +21,10 @@ public sealed class NumpyRandom
     }
 
     /// <summary><c>numpy.random.default_rng(seed)</c>.</summary>
-    public static NumpyRandom DefaultRng(ulong seed) => new(new Pcg64(new SeedSequence(seed)));
+    public static NumpyRandom DefaultRng(ulong seed) => new(new Pcg64(seed));
+
+    /// <summary>Puts this generator in the state <c>default_rng(seed)</c> starts from, without allocating.</summary>
+    public void Reseed(ulong seed) => _bitGenerator.Reseed(seed);
 
     /// <summary><c>numpy.random.default_rng(None)</c>: a 128-bit seed from the operating system.</summary>
     public static NumpyRandom FromEntropy()

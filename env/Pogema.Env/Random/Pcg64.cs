@@ -18,7 +18,25 @@ public sealed class Pcg64
     {
         Span<ulong> words = stackalloc ulong[4];
         seedSequence.GenerateState(words);
+        SetState(words);
+    }
 
+    /// <summary>Seeds as <c>PCG64(seed)</c> does, without allocating.</summary>
+    public Pcg64(ulong seed)
+    {
+        Reseed(seed);
+    }
+
+    /// <summary>Puts the generator in the state <c>PCG64(seed)</c> starts from (the 32-bit cache is emptied).</summary>
+    public void Reseed(ulong seed)
+    {
+        Span<ulong> words = stackalloc ulong[4];
+        SeedSequence.GenerateState(seed, words);
+        SetState(words);
+    }
+
+    private void SetState(ReadOnlySpan<ulong> words)
+    {
         // NumPy builds each 128-bit value with the first word as the high half.
         var initState = new UInt128(words[0], words[1]);
         var initSequence = new UInt128(words[2], words[3]);
@@ -27,6 +45,8 @@ public sealed class Pcg64
         Step();
         _state += initState;
         Step();
+        _hasUInt32 = false;
+        _cachedUInt32 = 0;
     }
 
     /// <summary>The next 64-bit output.</summary>

@@ -31,19 +31,37 @@ public sealed class SeedSequence
             entropyWords = [0u];
         }
 
-        MixEntropy(entropyWords);
+        MixEntropy(entropyWords, _pool);
     }
 
     /// <summary>The mixed pool of four 32-bit words.</summary>
     public ReadOnlySpan<uint> Pool => _pool;
 
     /// <summary><c>generate_state(n, uint32)</c>.</summary>
-    public void GenerateState(Span<uint> destination)
+    public void GenerateState(Span<uint> destination) => GenerateState(_pool, destination);
+
+    /// <summary>
+    /// <c>SeedSequence(seed).generate_state(n, uint64)</c> without allocating, for generators reseeded on every reset.
+    /// </summary>
+    public static void GenerateState(ulong seed, Span<ulong> destination)
+    {
+        Span<uint> entropy = [(uint)seed, (uint)(seed >> 32)];
+        Span<uint> pool = stackalloc uint[PoolSize];
+        MixEntropy(seed <= uint.MaxValue ? entropy[..1] : entropy, pool);
+        Span<uint> words = stackalloc uint[destination.Length * 2];
+        GenerateState(pool, words);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = words[2 * i] | ((ulong)words[(2 * i) + 1] << 32);
+        }
+    }
+
+    private static void GenerateState(ReadOnlySpan<uint> pool, Span<uint> destination)
     {
         uint hashConst = InitB;
         for (int i = 0; i < destination.Length; i++)
         {
-            uint value = _pool[i % PoolSize];
+            uint value = pool[i % PoolSize];
             value ^= hashConst;
             hashConst *= MultB;
             value *= hashConst;
@@ -63,12 +81,12 @@ public sealed class SeedSequence
         }
     }
 
-    private void MixEntropy(ReadOnlySpan<uint> entropy)
+    private static void MixEntropy(ReadOnlySpan<uint> entropy, Span<uint> pool)
     {
         uint hashConst = InitA;
         for (int i = 0; i < PoolSize; i++)
         {
-            _pool[i] = HashMix(i < entropy.Length ? entropy[i] : 0u, ref hashConst);
+            pool[i] = HashMix(i < entropy.Length ? entropy[i] : 0u, ref hashConst);
         }
 
         for (int src = 0; src < PoolSize; src++)
@@ -77,7 +95,7 @@ public sealed class SeedSequence
             {
                 if (src != dst)
                 {
-                    _pool[dst] = Mix(_pool[dst], HashMix(_pool[src], ref hashConst));
+                    pool[dst] = Mix(pool[dst], HashMix(pool[src], ref hashConst));
                 }
             }
         }
@@ -86,7 +104,7 @@ public sealed class SeedSequence
         {
             for (int dst = 0; dst < PoolSize; dst++)
             {
-                _pool[dst] = Mix(_pool[dst], HashMix(entropy[src], ref hashConst));
+                pool[dst] = Mix(pool[dst], HashMix(entropy[src], ref hashConst));
             }
         }
     }
