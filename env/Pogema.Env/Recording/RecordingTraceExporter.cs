@@ -12,8 +12,12 @@ namespace Pogema.Env.Recording;
 public static class RecordingTraceExporter
 {
     /// <summary>Writes the trace JSON of <paramref name="recording"/> to <paramref name="path"/> atomically.</summary>
-    public static void Export(EpisodeRecording recording, string path) =>
-        AtomicFile.Write(path, stream => Write(recording, stream));
+    public static void Export(EpisodeRecording recording, string path)
+    {
+        using var buffer = new MemoryStream();
+        Write(recording, buffer);
+        AtomicFile.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
 
     /// <summary>Writes the trace JSON of <paramref name="recording"/> to <paramref name="stream"/>.</summary>
     public static void Write(EpisodeRecording recording, Stream stream)

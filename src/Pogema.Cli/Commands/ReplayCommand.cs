@@ -71,7 +71,7 @@ public sealed class ReplayCommand : ICliCommand
             };
             string svg = SvgAnimationRenderer.Render(recording, options);
             string svgPath = parse.GetValue(output) ?? Path.ChangeExtension(path, ".svg");
-            AtomicFile.WriteAllText(svgPath, svg);
+            AtomicFile.WriteAllBytes(svgPath, System.Text.Encoding.UTF8.GetBytes(svg));
             Console.WriteLine($"wrote {svgPath}");
             return 0;
         });
