@@ -22,7 +22,17 @@ public static class RecordingTraceExporter
     /// <summary>Writes the trace JSON of <paramref name="recording"/> to <paramref name="stream"/>.</summary>
     public static void Write(EpisodeRecording recording, Stream stream)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            WriteObject(recording, w);
+        }
+
+        // Byte for byte what `pogema trace` writes: compact JSON and a final newline.
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteObject(EpisodeRecording recording, Utf8JsonWriter w)
+    {
         EpisodeHeader h = recording.Header;
         w.WriteStartObject();
         w.WriteStartArray("obstacles");
@@ -51,7 +61,8 @@ public static class RecordingTraceExporter
             w.WriteStartArray("rewards");
             foreach (float r in s.Rewards)
             {
-                w.WriteNumberValue((double)r);
+                // Python prints rewards as floats: 0.0 and 1.0, not 0 and 1.
+                w.WriteRawValue(r == 0f ? "0.0" : r == 1f ? "1.0" : r.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             w.WriteEndArray();
