@@ -146,7 +146,16 @@ public sealed class EvalCommand : ICliCommand
         IReadOnlyList<string> metrics = EvaluationMetrics.ForMode(first.OnTarget);
         IReadOnlyList<SummaryRow> summary = EvaluationSummary.Summarize(results, EvaluationMetrics.All);
         var shown = summary.Where(s => metrics.Contains(s.Metric)).ToList();
-        AnsiConsole.Write(EvaluationTable.Build(shown, metrics, policies.Select(p => p.Name).ToList()));
+        if (Console.IsOutputRedirected)
+        {
+            // Logs are read in editors, not 80-column terminals: keep each table row on one line.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 40 + (32 * policies.Count));
+        }
+
+        foreach (var table in EvaluationTable.Build(shown, metrics, policies.Select(p => p.Name).ToList()))
+        {
+            AnsiConsole.Write(table);
+        }
         EvaluationReport.Write(outputDir, results, summary);
         if (plot)
         {

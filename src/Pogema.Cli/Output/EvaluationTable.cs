@@ -4,45 +4,53 @@ using Spectre.Console;
 
 namespace Pogema.Cli.Output;
 
-/// <summary>The console comparison table: a row per x value, a column per metric and policy, "mean [low, high]".</summary>
+/// <summary>
+/// The console comparison: for each metric a table with a row per x value (agents or corridor length) and a
+/// column per policy, each cell "mean [low, high]" with the bootstrap 95% interval. One table per metric keeps it
+/// readable in an 80-column terminal when several policies are compared.
+/// </summary>
 internal static class EvaluationTable
 {
-    public static Table Build(IReadOnlyList<SummaryRow> summary, IReadOnlyList<string> metrics, IReadOnlyList<string> policies)
+    public static IReadOnlyList<Table> Build(IReadOnlyList<SummaryRow> summary, IReadOnlyList<string> metrics, IReadOnlyList<string> policies)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        string xName = summary.Count > 0 ? summary[0].XName : "num_agents";
-        table.AddColumn(new TableColumn(xName).RightAligned());
-        var columns = new List<(string Metric, string Policy)>();
+        var tables = new List<Table>();
+        var lookup = summary.ToDictionary(s => (s.X, s.Metric, s.Policy));
         foreach (string metric in metrics)
         {
-            foreach (string policy in policies)
+            var present = policies.Where(p => summary.Any(s => s.Metric == metric && s.Policy == p)).ToList();
+            if (present.Count == 0)
             {
-                if (summary.Any(s => s.Metric == metric && s.Policy == policy))
+                continue;
+            }
+
+            string xName = summary.First(s => s.Metric == metric).XName;
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{metric}: mean [95% CI]"));
+            table.AddColumn(new TableColumn(xName).RightAligned());
+            foreach (string policy in present)
+            {
+                table.AddColumn(new TableColumn(Markup.Escape(policy)).RightAligned());
+            }
+
+            foreach (int x in summary.Where(s => s.Metric == metric).Select(s => s.X).Distinct().Order())
+            {
+                var cells = new List<string> { x.ToString(CultureInfo.InvariantCulture) };
+                foreach (string policy in present)
                 {
-                    columns.Add((metric, policy));
-                    table.AddColumn(new TableColumn(Markup.Escape(policies.Count > 1 ? $"{metric} {policy}" : metric)).RightAligned());
+                    cells.Add(lookup.TryGetValue((x, metric, policy), out var s) ? Format(s) : "");
                 }
-            }
-        }
 
-        var lookup = summary.ToDictionary(s => (s.X, s.Metric, s.Policy));
-        foreach (int x in summary.Select(s => s.X).Distinct().Order())
-        {
-            var cells = new List<string> { x.ToString(CultureInfo.InvariantCulture) };
-            foreach (var (metric, policy) in columns)
-            {
-                cells.Add(lookup.TryGetValue((x, metric, policy), out var s) ? Format(s) : "");
+                table.AddRow(cells.Select(c => new Text(c)).ToArray());
             }
 
-            table.AddRow(cells.Select(c => new Markup(Markup.Escape(c))).ToArray());
+            tables.Add(table);
         }
 
-        return table;
+        return tables;
     }
 
     public static string Format(SummaryRow s)
     {
         string f = s.Metric is "SoC" or "makespan" or "ep_length" ? "0.0" : "0.000";
-        return string.Create(CultureInfo.InvariantCulture, $"{s.Mean.ToString(f, CultureInfo.InvariantCulture)} [{s.CiLow.ToString(f, CultureInfo.InvariantCulture)}, {s.CiHigh.ToString(f, CultureInfo.InvariantCulture)}]");
+        return $"{s.Mean.ToString(f, CultureInfo.InvariantCulture)} [{s.CiLow.ToString(f, CultureInfo.InvariantCulture)}, {s.CiHigh.ToString(f, CultureInfo.InvariantCulture)}]";
     }
 }
