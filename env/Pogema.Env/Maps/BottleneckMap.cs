@@ -56,6 +56,12 @@ public static class BottleneckMap
         return builder.ToString();
     }
 
+    /// <summary>The map for a corridor of <paramref name="corridorLength"/> cells, parsed for the environment.</summary>
+    public static GridMap CreateGridMap(int corridorLength)
+    {
+        return GridMap.Parse(Generate(corridorLength), string.Create(CultureInfo.InvariantCulture, $"bottleneck L={corridorLength}"));
+    }
+
     /// <summary>
     /// The SRMT test name of the map (<c>bottlenecks9-v_corr-{L}_len</c>); its episode length is 2L + 100, as in
     /// the SRMT evaluation.

@@ -49,11 +49,11 @@ public sealed class BottleneckSampler
         return new BottleneckTask(agent0Start, agent0Goal, agent1Start, agent1Goal);
     }
 
-    private static (int Row, int Col) DrawCell(NumpyRandom rng, int roomTop)
+    private static GridPosition DrawCell(NumpyRandom rng, int roomTop)
     {
         // The reference draws choice(range(...), 1) for the row, then for the column: one integers() each.
         var row = roomTop + (int)rng.Integers(0, BottleneckMap.RoomRows);
         var col = (int)rng.Integers(0, BottleneckMap.Width);
-        return (row, col);
+        return new GridPosition(row, col);
     }
 }

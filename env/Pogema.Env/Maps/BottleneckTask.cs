@@ -1,18 +1,20 @@
 namespace Pogema.Env.Maps;
 
 /// <summary>
-/// One episode's starts and goals on a bottleneck map, as (row, column) cells: agent 0 goes from room A to room B,
-/// agent 1 from room B to room A.
+/// One episode's starts and goals on a bottleneck map: agent 0 goes from room A to room B, agent 1 from room B to
+/// room A.
 /// </summary>
-public readonly record struct BottleneckTask(
-    (int Row, int Col) Agent0Start,
-    (int Row, int Col) Agent0Goal,
-    (int Row, int Col) Agent1Start,
-    (int Row, int Col) Agent1Goal)
+public readonly record struct BottleneckTask(GridPosition Agent0Start, GridPosition Agent0Goal, GridPosition Agent1Start, GridPosition Agent1Goal)
 {
-    /// <summary>
-    /// Writes the starts and goals as POGEMA's <c>agents_xy</c> / <c>targets_xy</c>: [row0, col0, row1, col1].
-    /// </summary>
+    /// <summary>Sets the config's <c>agents_xy</c>, <c>targets_xy</c> and <c>num_agents</c> (2) to this task.</summary>
+    public void ApplyTo(GridConfig config)
+    {
+        config.AgentsXy = [Agent0Start, Agent1Start];
+        config.TargetsXy = [Agent0Goal, Agent1Goal];
+        config.NumAgents = 2;
+    }
+
+    /// <summary>Writes the starts and goals as flat [row0, col0, row1, col1] pairs, allocation-free.</summary>
     public void CopyTo(Span<int> agentsXy, Span<int> targetsXy)
     {
         agentsXy[0] = Agent0Start.Row;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pogema.Env.IO;
 
 namespace Pogema.Env.Maps;
 
@@ -64,7 +65,7 @@ public static class MapSvg
     /// <summary>Writes the SVG to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, NamedMap map, int cellSize = 16)
     {
-        AtomicFile.WriteAllText(path, Render(map, cellSize));
+        AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(Render(map, cellSize)));
     }
 
     private static string Escape(string text)

@@ -1,4 +1,5 @@
 using System.Text;
+using Pogema.Env.IO;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -107,7 +108,7 @@ public static class ToolboxYaml
     /// <summary>Writes maps to <paramref name="path"/> atomically (a temporary file in the same folder, then a rename).</summary>
     public static void Write(string path, IEnumerable<NamedMap> maps)
     {
-        AtomicFile.WriteAllText(path, Format(maps));
+        AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(Format(maps)));
     }
 
     private static string EscapeName(string name)

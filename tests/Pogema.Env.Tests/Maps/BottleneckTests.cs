@@ -12,6 +12,16 @@ public class BottleneckTests
     }
 
     [Fact]
+    public void GridMapHasTheCorridorInColumnFour()
+    {
+        var map = BottleneckMap.CreateGridMap(5);
+        Assert.Equal((9, 9), (map.Width, map.Height));
+        Assert.False(map.IsObstacle(4, 4));
+        Assert.True(map.IsObstacle(4, 3));
+        Assert.False(map.IsObstacle(7, 0));
+    }
+
+    [Fact]
     public void MapIsNineByLPlusFour()
     {
         var map = new NamedMap("b", BottleneckMap.Generate(100));
@@ -49,7 +59,7 @@ public class BottleneckTests
     public void SamplerDrawsLikeTheReference(ulong seed, int length, int s0r, int s0c, int s1r, int s1c, int g0r, int g0c, int g1r, int g1c)
     {
         var task = new BottleneckSampler(length).Sample(NumpyRandom.DefaultRng(seed));
-        Assert.Equal(new BottleneckTask((s0r, s0c), (g0r, g0c), (s1r, s1c), (g1r, g1c)), task);
+        Assert.Equal(new BottleneckTask(new(s0r, s0c), new(g0r, g0c), new(s1r, s1c), new(g1r, g1c)), task);
     }
 
     // Where the reference would put a goal on the other agent's start, the goal is drawn again (NumPy-checked).
@@ -60,7 +70,7 @@ public class BottleneckTests
     public void SamplerRedrawsGoalsOnTheOtherAgentsStart(ulong seed, int s0r, int s0c, int s1r, int s1c, int g0r, int g0c, int g1r, int g1c)
     {
         var task = new BottleneckSampler(5).Sample(NumpyRandom.DefaultRng(seed));
-        Assert.Equal(new BottleneckTask((s0r, s0c), (g0r, g0c), (s1r, s1c), (g1r, g1c)), task);
+        Assert.Equal(new BottleneckTask(new(s0r, s0c), new(g0r, g0c), new(s1r, s1c), new(g1r, g1c)), task);
     }
 
     [Fact]
@@ -69,8 +79,8 @@ public class BottleneckTests
         const int length = 7;
         var sampler = new BottleneckSampler(length);
         var rng = NumpyRandom.DefaultRng(123);
-        var seenA = new HashSet<(int, int)>();
-        var seenB = new HashSet<(int, int)>();
+        var seenA = new HashSet<GridPosition>();
+        var seenB = new HashSet<GridPosition>();
         Span<int> agents = stackalloc int[4];
         Span<int> targets = stackalloc int[4];
         for (var episode = 0; episode < 2000; episode++)
@@ -88,6 +98,12 @@ public class BottleneckTests
             Assert.Equal(task.Agent1Start.Row, agents[2]);
             Assert.Equal(task.Agent0Goal.Col, targets[1]);
         }
+
+        var config = new GridConfig();
+        var last = sampler.Sample(rng);
+        last.ApplyTo(config);
+        Assert.Equal([last.Agent0Start, last.Agent1Start], config.AgentsXy);
+        Assert.Equal([last.Agent0Goal, last.Agent1Goal], config.TargetsXy);
 
         Assert.Equal(18, seenA.Count);
         Assert.Equal(18, seenB.Count);
