@@ -80,6 +80,11 @@ public static class ToolboxYaml
         {
             throw new PogemaInputException($"{source}, line {ex.Start.Line}: not valid YAML ({FirstLine(ex.Message)})", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed plain scalars.
+            throw new PogemaInputException($"{source}: not valid YAML ({FirstLine(ex.Message)})", ex);
+        }
 
         if (maps.Count == 0)
         {

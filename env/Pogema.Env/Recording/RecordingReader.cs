@@ -155,6 +155,7 @@ public static class RecordingReader
                 throw new InvalidDataException("data after the footer");
             }
 
+            CheckRanges(header, steps);
             return new EpisodeRecording { Header = header, Steps = steps, Metrics = metrics };
         }
     }
@@ -222,6 +223,42 @@ public static class RecordingReader
             Starts = starts,
             Targets = targets,
         };
+    }
+
+    /// <summary>
+    /// Every cell inside the map and every action in 0..4: replay and export index the map by these values, so a file
+    /// whose checksum matches but whose content was made elsewhere must not reach them out of range.
+    /// </summary>
+    private static void CheckRanges(EpisodeHeader header, List<EpisodeStepRecord> steps)
+    {
+        int rows = header.Height;
+        int cols = header.Width;
+        CheckCells(header.Starts, rows, cols, "header starts");
+        CheckCells(header.Targets, rows, cols, "header targets");
+        for (int t = 0; t < steps.Count; t++)
+        {
+            EpisodeStepRecord step = steps[t];
+            CheckCells(step.Positions, rows, cols, $"step {t + 1} positions");
+            CheckCells(step.Targets, rows, cols, $"step {t + 1} targets");
+            foreach (int action in step.Actions)
+            {
+                if ((uint)action > 4)
+                {
+                    throw new InvalidDataException($"step {t + 1} holds action {action}; actions are 0..4");
+                }
+            }
+        }
+    }
+
+    private static void CheckCells(int[] pairs, int rows, int cols, string what)
+    {
+        for (int i = 0; i + 1 < pairs.Length; i += 2)
+        {
+            if ((uint)pairs[i] >= (uint)rows || (uint)pairs[i + 1] >= (uint)cols)
+            {
+                throw new InvalidDataException($"{what}: cell ({pairs[i]}, {pairs[i + 1]}) of agent {i / 2} is outside the {rows} x {cols} map");
+            }
+        }
     }
 
     private static EpisodeStepRecord ReadStep(ref MessagePackReader reader, int n, string source, int index)

@@ -41,6 +41,11 @@ internal static class FuzzRun
         {
             T input = gen.Generate(pcg, null, out _);
             Exception? failure = RunOne(() => load(input), out bool hung);
+            if (hung || failure is not (null or PogemaInputException))
+            {
+                Dump(kind, i, input);
+            }
+
             if (hung)
             {
                 throw new FuzzFailure(kind, i, $"did not finish within {CaseLimit.TotalSeconds} s", print(input));
@@ -100,6 +105,31 @@ internal static class FuzzRun
 
     public static string Show(byte[] bytes) =>
         bytes.Length > 2000 ? $"{Convert.ToHexString(bytes, 0, 2000)}... ({bytes.Length} bytes)" : Convert.ToHexString(bytes);
+
+    /// <summary>Writes a failing input as it was (not escaped) into <c>POGEMA_FUZZ_DUMP</c>, to replay it exactly.</summary>
+    private static void Dump<T>(string kind, int index, T input)
+    {
+        string? folder = Environment.GetEnvironmentVariable("POGEMA_FUZZ_DUMP");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, $"{kind}-{index}");
+        switch (input)
+        {
+            case string text:
+                File.WriteAllText(path, text);
+                break;
+            case byte[] bytes:
+                File.WriteAllBytes(path, bytes);
+                break;
+            default:
+                File.WriteAllText(path, input?.ToString() ?? "null");
+                break;
+        }
+    }
 
     private static Exception? RunOne(Action action, out bool hung)
     {
