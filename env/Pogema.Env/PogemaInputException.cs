@@ -26,7 +26,7 @@ public class PogemaInputException : Exception
     /// The message as one printable line: messages quote the user's input (a map row, a key, a parser's own
     /// message), which may hold line breaks or control characters, and a huge input must not flood the terminal.
     /// </summary>
-    internal static string OneLine(string? message)
+    public static string OneLine(string? message)
     {
         if (string.IsNullOrEmpty(message))
         {

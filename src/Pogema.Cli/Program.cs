@@ -23,14 +23,10 @@ public static class Program
             Console.Error.WriteLine($"error: {inputError.Message}");
             return InputErrorExitCode;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (FindMachineError(ex) is { } machineError)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            // A full disk, a read-only folder, a missing permission; parallel work wraps it in an AggregateException.
+            Console.Error.WriteLine($"error: {PogemaInputException.OneLine(machineError.Message)}");
             return 1;
         }
     }
@@ -48,6 +44,19 @@ public static class Program
         }
 
         return root;
+    }
+
+    private static Exception? FindMachineError(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private static PogemaInputException? FindInputError(Exception ex)

@@ -117,7 +117,7 @@ public sealed class GridConfig
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new PogemaInputException($"{path}: cannot read the config: {ex.Message}", ex);
         }

@@ -34,6 +34,14 @@ public static class AtomicFile
                 throw new IOException("it is a folder; give a file name");
             }
 
+            for (string? parent = directory; !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+            {
+                if (File.Exists(parent))
+                {
+                    throw new IOException($"{parent} is a file, not a folder");
+                }
+            }
+
             Directory.CreateDirectory(directory);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {

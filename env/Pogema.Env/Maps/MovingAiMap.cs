@@ -23,7 +23,7 @@ public static class MovingAiMap
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new PogemaInputException($"{path}: cannot read the MovingAI map file ({ex.Message})", ex);
         }

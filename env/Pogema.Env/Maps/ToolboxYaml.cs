@@ -21,7 +21,7 @@ public static class ToolboxYaml
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new PogemaInputException($"{path}: cannot read the map file ({ex.Message})", ex);
         }

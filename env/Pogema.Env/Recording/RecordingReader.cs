@@ -23,6 +23,11 @@ public static class RecordingReader
         {
             throw new PogemaInputException($"recording {path}: file not found");
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // A folder, an unreadable file, an empty path: the user named something that is not a readable file.
+            throw new PogemaInputException($"recording {path}: cannot read ({ex.Message})", ex);
+        }
 
         return Parse(bytes, path);
     }

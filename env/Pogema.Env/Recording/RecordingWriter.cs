@@ -124,28 +124,49 @@ public sealed class RecordingWriter : IDisposable
         var tail = new MessagePackWriter(_buffer);
         tail.WriteUInt32(_crc.Value);
         tail.Flush();
-        _stream!.Write(_buffer.WrittenSpan);
-        _buffer.Clear();
+        try
+        {
+            _stream!.Write(_buffer.WrittenSpan);
+            _buffer.Clear();
+            _stream.Flush(flushToDisk: true);
+            _stream.Dispose();
+            _stream = null;
+            File.Move(_tempPath, _path, overwrite: true);
+        }
+        catch (IOException ex)
+        {
+            throw CannotWrite(ex);
+        }
 
-        _stream.Flush(flushToDisk: true);
-        _stream.Dispose();
-        _stream = null;
-        File.Move(_tempPath, _path, overwrite: true);
         _completed = true;
     }
 
     /// <summary>Closes the file; an uncompleted recording is deleted.</summary>
     public void Dispose()
     {
-        if (_stream is not null)
+        FileStream? stream = _stream;
+        _stream = null;
+        try
         {
-            _stream.Dispose();
-            _stream = null;
+            // Closing flushes the buffer; on a full disk that fails again, and the abandoned data does not matter.
+            stream?.Dispose();
         }
-
-        if (!_completed && File.Exists(_tempPath))
+        catch (IOException) when (!_completed)
         {
-            File.Delete(_tempPath);
+        }
+        finally
+        {
+            if (!_completed)
+            {
+                try
+                {
+                    File.Delete(_tempPath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The temporary name never passes for a recording; nothing more can be done on a failing disk.
+                }
+            }
         }
     }
 
@@ -222,8 +243,24 @@ public sealed class RecordingWriter : IDisposable
     {
         ReadOnlySpan<byte> bytes = _buffer.WrittenSpan;
         _crc.Append(bytes);
-        _stream!.Write(bytes);
+        try
+        {
+            _stream!.Write(bytes);
+        }
+        catch (IOException ex)
+        {
+            throw CannotWrite(ex);
+        }
+
         _buffer.Clear();
+    }
+
+    /// <summary>Names the recording, not its temporary file, in a machine error such as a full disk.</summary>
+    private IOException CannotWrite(IOException ex)
+    {
+        string reason = ex.Message;
+        int quote = reason.IndexOf(" : '", StringComparison.Ordinal);
+        return new IOException($"cannot write recording {_path}: {(quote > 0 ? reason[..quote] : reason)}", ex);
     }
 
     private void EnsureOpen()

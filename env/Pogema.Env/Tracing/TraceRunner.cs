@@ -160,7 +160,7 @@ public static class TraceRunner
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new PogemaInputException($"{path}: cannot read: {ex.Message}", ex);
         }

@@ -39,7 +39,7 @@ public sealed class ConfigFuzzTests
         ["on_target"] = Gen.OneOf("\"finish\"", "\"nothing\"", "\"restart\""),
         ["observation_type"] = Gen.OneOf("\"default\"", "\"POMAPF\"", "\"MAPF\""),
         ["map"] = SmallMap,
-        ["map_name"] = Gen.OneOf("\"mazes-s0_wc0_od0\"", "\"random-s0_od0\"", "\"no-such-map\"", "\"missing.map\"", "\"missing.yaml#a\"", "\"\"", "null"),
+        ["map_name"] = Gen.OneOf("\"validation-mazes-seed-000\"", "\"validation-random-seed-001\"", "\"no-such-map\"", "\"missing.map\"", "\"missing.yaml#a\"", "\"\"", "null"),
         ["agents_xy"] = Pairs,
         ["targets_xy"] = Pairs,
         ["possible_agents_xy"] = Pairs,
