@@ -89,7 +89,7 @@ if [[ ${#mounted[@]} -eq 2 ]]; then
         expect "eval --record: $d" 1 "$work/$d/rec/x.pogrec" -- "$pogema" eval -p random -m validation-mazes-seed-000 -a 8 --seeds 0..3 --max-steps 64 --no-plot -o "$work/out/eval-$d" --record "$work/$d/rec"
         # Recordings that were written must be complete: every .pogrec present must read back.
         for f in $(find "$work/$d" -name '*.pogrec' 2>/dev/null); do
-            "$pogema" replay "$f" --json /dev/null >/dev/null 2>&1 || { failures=$((failures + 1)); echo "FAIL incomplete recording left: $f"; }
+            "$pogema" replay "$f" --json "$work/replay-check.json" >/dev/null 2>&1 || { failures=$((failures + 1)); echo "FAIL incomplete recording left: $f"; }
         done
     done
 fi

@@ -92,9 +92,19 @@ public static class Checkpoint
         public ActorCritic CreateModel(Device device)
         {
             var model = new ActorCritic(Config.Model, ObservationChannels, ObservationSize);
-            using (var s = new MemoryStream(ModelBytes))
+            try
             {
+                using var s = new MemoryStream(ModelBytes);
                 model.load(s, strict: true);
+            }
+            catch (Exception ex) when (ex is not PogemaInputException)
+            {
+                // Weights of another model size or layout than the checkpoint's own config describes.
+                model.Dispose();
+                throw new PogemaInputException(
+                    $"checkpoint: its weights do not fit the {Config.Model.Core} model its config describes (hidden {Config.Model.Hidden}, " +
+                    $"observation {ObservationChannels}x{ObservationSize}): {ex.Message}",
+                    ex);
             }
 
             model.to(device);
@@ -109,10 +119,15 @@ public static class Checkpoint
                 throw new PogemaInputException("checkpoint: holds a policy only (no optimizer state); it cannot be resumed");
             }
 
-            using (var s = new MemoryStream(OptimizerBytes))
-            using (var r = new BinaryReader(s))
+            try
             {
+                using var s = new MemoryStream(OptimizerBytes);
+                using var r = new BinaryReader(s);
                 trainer.Optimizer.load_state_dict(r);
+            }
+            catch (Exception ex) when (ex is not PogemaInputException)
+            {
+                throw new PogemaInputException($"checkpoint: its optimizer state does not fit the model being resumed: {ex.Message}", ex);
             }
 
             trainer.RestoreCounters(Updates, EnvSteps, LearningRate);
@@ -132,6 +147,11 @@ public static class Checkpoint
             using var stream = File.OpenRead(path);
             using var r = new BinaryReader(stream, Encoding.UTF8);
             var magic = Encoding.ASCII.GetString(r.ReadBytes(Magic.Length));
+            if (magic != Magic && magic.Length == Magic.Length && magic.StartsWith(Magic[..^1], StringComparison.Ordinal))
+            {
+                throw new PogemaInputException($"checkpoint '{path}': format version {magic[^1]} is not supported (this build reads version {Magic[^1]})");
+            }
+
             if (magic != Magic)
             {
                 throw new PogemaInputException($"checkpoint '{path}': not a Pogema.Net checkpoint (bad header)");
@@ -164,6 +184,11 @@ public static class Checkpoint
         catch (EndOfStreamException ex)
         {
             throw new PogemaInputException($"checkpoint '{path}': truncated", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or OverflowException)
+        {
+            // A folder, an unreadable file, or fields that cannot be what this build wrote.
+            throw new PogemaInputException($"checkpoint '{path}': cannot be read ({ex.Message})", ex);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pogema.Env.IO;
 
 namespace Pogema.Agents.Training;
 
@@ -13,40 +14,32 @@ public sealed class MetricsCsv : IDisposable
 
     private readonly StreamWriter _writer;
 
-    /// <summary>Opens <paramref name="path"/>; when <paramref name="resume"/> rows after <paramref name="lastUpdate"/> are dropped first.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/>; when <paramref name="resume"/>, keeps the complete rows up to
+    /// <paramref name="lastUpdate"/> (the checkpoint's update) and drops the rest, so rows written after the
+    /// checkpoint are not duplicated when the resumed run writes them again.
+    /// </summary>
     public MetricsCsv(string path, bool resume, long lastUpdate)
     {
-        var keep = new List<string>();
+        var kept = new StringBuilder(Header).Append('\n');
         if (resume && File.Exists(path))
         {
-            foreach (var line in File.ReadLines(path).Skip(1))
-            {
-                var comma = line.IndexOf(',');
-                if (comma > 0 && long.TryParse(line.AsSpan(0, comma), NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) && u <= lastUpdate)
-                {
-                    keep.Add(line);
-                }
-            }
+            AppendKeptRows(File.ReadAllText(path), lastUpdate, kept);
         }
 
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        _writer.WriteLine(Header);
-        foreach (var line in keep)
-        {
-            _writer.WriteLine(line);
-        }
-
-        _writer.Flush();
+        // Rewritten atomically: a crash while resuming must not cut the rows that were already there.
+        AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(kept.ToString()));
+        _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
     }
 
-    /// <summary>Writes one row.</summary>
+    /// <summary>Writes one row, flushed as one write so a crash leaves whole rows.</summary>
     public void Append(UpdateMetrics m)
     {
         var inv = CultureInfo.InvariantCulture;
-        _writer.WriteLine(string.Join(',',
+        _writer.Write(string.Join(',',
             m.Update.ToString(inv), m.EnvSteps.ToString(inv), F(m.StepsPerSecond), F(m.EnvSeconds), F(m.NetworkSeconds),
             m.AgentEpisodes.ToString(inv), F(m.EpisodeReturn), m.Episodes.ToString(inv), F(m.Csr), F(m.Isr), F(m.Throughput),
-            F(m.PolicyLoss), F(m.ValueLoss), F(m.Entropy), F(m.ApproxKl), F(m.ClipFraction), F(m.ExplainedVariance), F(m.LearningRate)));
+            F(m.PolicyLoss), F(m.ValueLoss), F(m.Entropy), F(m.ApproxKl), F(m.ClipFraction), F(m.ExplainedVariance), F(m.LearningRate)) + "\n");
         _writer.Flush();
     }
 
@@ -69,6 +62,34 @@ public sealed class MetricsCsv : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="text"/> worth keeping: complete (ended by a newline, every column), with updates
+    /// rising one by one from 1 and at most <paramref name="lastUpdate"/>.
+    /// </summary>
+    internal static void AppendKeptRows(string text, long lastUpdate, StringBuilder kept)
+    {
+        int columns = Header.Split(',').Length;
+        int end = text.LastIndexOf('\n');
+        long expected = 1;
+        bool first = true;
+        foreach (var line in text[..Math.Max(end, 0)].Split('\n'))
+        {
+            if (first)
+            {
+                first = false;
+                continue;
+            }
+
+            var comma = line.IndexOf(',');
+            if (expected <= lastUpdate && comma > 0 && line.Split(',').Length == columns
+                && long.TryParse(line.AsSpan(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out var update) && update == expected)
+            {
+                kept.Append(line).Append('\n');
+                expected++;
+            }
+        }
     }
 
     private static string F(double v) => double.IsNaN(v) ? string.Empty : v.ToString("G6", CultureInfo.InvariantCulture);

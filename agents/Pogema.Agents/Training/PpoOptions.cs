@@ -83,7 +83,7 @@ public sealed class PpoOptions
 
     private static void Require(bool ok, string field, object value, string allowed)
     {
-        if (!ok)
+        if (!ok || value is double d && !double.IsFinite(d))
         {
             throw new PogemaInputException($"{field} = {value}: must be {allowed}");
         }

@@ -351,7 +351,14 @@ public sealed class PpoTrainer : IDisposable
 
                 _optimizer.zero_grad();
                 terms.Total.backward();
-                nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
+                var gradientNorm = nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
+                if (!double.IsFinite(gradientNorm))
+                {
+                    // A NaN or infinite gradient would poison every weight and the optimizer's moments: stop first.
+                    _optimizer.zero_grad();
+                    throw new NonFiniteLossException(UpdateCount + 1, epoch, b, terms.Total.item<float>(), gradientNorm);
+                }
+
                 _optimizer.step();
 
                 sums.add_(stack(new[] { terms.Policy, terms.Value, terms.Entropy, terms.ApproxKl, terms.ClipFraction }).detach());

@@ -129,6 +129,7 @@ public sealed class TrainingRun
         var csvPath = Path.Combine(RunDirectory, MetricsFile);
         using var csv = new MetricsCsv(csvPath, IsResumed, trainer.UpdateCount);
         var tensorboard = torch.utils.tensorboard.SummaryWriter(Path.Combine(RunDirectory, TensorBoardDir));
+        var diverged = false;
         try
         {
             while (trainer.EnvSteps < config.Run.TotalSteps && !cancel.IsCancellationRequested)
@@ -152,10 +153,19 @@ public sealed class TrainingRun
                 }
             }
         }
+        catch (NonFiniteLossException ex)
+        {
+            // Earlier minibatches of this update may have stepped: its weights are not saved, the last checkpoint stays.
+            diverged = true;
+            log.Error(
+                "{Problem}; stopped without saving this update; the last good checkpoint is {Path}; continue with pogema train --resume {Dir}",
+                ex.Message, File.Exists(CheckpointPath) ? CheckpointPath : "none yet", RunDirectory);
+            throw;
+        }
         finally
         {
             // Also on Ctrl+C and on errors after at least one update: never lose more than the current update.
-            if (trainer.UpdateCount > 0)
+            if (trainer.UpdateCount > 0 && !diverged)
             {
                 Checkpoint.Save(CheckpointPath, config, model, trainer);
                 LearningCurvePlot.Write(csvPath, Path.Combine(RunDirectory, PlotFile), config.Run.Name);

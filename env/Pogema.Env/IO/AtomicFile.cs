@@ -34,6 +34,14 @@ public static class AtomicFile
                 throw new IOException("it is a folder; give a file name");
             }
 
+            if (fullPath.StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(fullPath))
+            {
+                // /dev/null, /dev/stdout: a rename would replace the device itself (as root), so write through.
+                using var device = new FileStream(fullPath, FileMode.Open, FileAccess.Write);
+                WriteTo(device, contents, write);
+                return;
+            }
+
             for (string? parent = directory; !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
             {
                 if (File.Exists(parent))
@@ -45,15 +53,7 @@ public static class AtomicFile
             Directory.CreateDirectory(directory);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                if (write is null)
-                {
-                    stream.Write(contents);
-                }
-                else
-                {
-                    write(stream);
-                }
-
+                WriteTo(stream, contents, write);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -68,6 +68,18 @@ public static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    private static void WriteTo(Stream stream, ReadOnlySpan<byte> contents, Action<Stream>? write)
+    {
+        if (write is null)
+        {
+            stream.Write(contents);
+        }
+        else
+        {
+            write(stream);
         }
     }
 

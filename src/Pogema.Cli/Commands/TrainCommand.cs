@@ -13,6 +13,9 @@ namespace Pogema.Cli.Commands;
 /// <summary><c>pogema train</c>: trains an SRMT (or baseline) policy with PPO and prints an evaluation summary.</summary>
 public sealed class TrainCommand : ICliCommand
 {
+    /// <summary>Exit code when the loss or gradient became NaN or infinite (the last good checkpoint is kept).</summary>
+    public const int DivergedExitCode = 3;
+
     public Command Build()
     {
         var preset = new Option<string>("--preset") { Description = "Starting config: bottleneck or lifelong-mazes", DefaultValueFactory = _ => "bottleneck" };
@@ -75,7 +78,15 @@ public sealed class TrainCommand : ICliCommand
                 run = TrainingRun.Start(cfg);
             }
 
-            return Train(run);
+            try
+            {
+                return Train(run);
+            }
+            catch (NonFiniteLossException ex)
+            {
+                Console.Error.WriteLine($"error: training stopped at {ex.Message}; the last good checkpoint is kept in {run.RunDirectory} (resume with --resume)");
+                return DivergedExitCode;
+            }
         });
         return command;
     }
