@@ -139,6 +139,23 @@ public sealed class TrainConfig
     /// <summary>Checks every section; a bad value is a user mistake naming the field.</summary>
     public void Validate()
     {
+        // An empty section or list in YAML ('run:' with nothing under it) deserializes to null.
+        if (Env is null || Model is null || Ppo is null || Run is null)
+        {
+            var empty = Env is null ? "env" : Model is null ? "model" : Ppo is null ? "ppo" : "run";
+            throw new PogemaInputException($"{empty}: the section is empty; leave it out to use the preset's values");
+        }
+
+        if (Env.CorridorLengths is null || Env.CorridorLengths.Length == 0 || Env.CorridorLengths.Any(l => l < 1))
+        {
+            throw new PogemaInputException($"env.corridor_lengths: expected a list of corridor lengths >= 1, got {(Env.CorridorLengths is null ? "nothing" : $"[{string.Join(", ", Env.CorridorLengths)}]")}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Run.Name) || string.IsNullOrWhiteSpace(Run.RunsDir) || string.IsNullOrWhiteSpace(Run.Device))
+        {
+            throw new PogemaInputException("run.name, run.runs_dir and run.device must not be empty");
+        }
+
         Model.Validate();
         Ppo.Validate(Env.NumEnvs);
         if (Env.Task is not ("bottleneck" or "mazes"))

@@ -32,7 +32,11 @@ internal static class FuzzRun
     /// Generates <see cref="Count"/> inputs of <paramref name="kind"/> and loads each with <paramref name="load"/>;
     /// a rejection must name <paramref name="source"/>. Returns how many loaded and how many were rejected.
     /// </summary>
-    public static FuzzTally Check<T>(string kind, Gen<T> gen, int bounded, string source, Action<T> load, Func<T, string> print)
+    public static FuzzTally Check<T>(string kind, Gen<T> gen, int bounded, string source, Action<T> load, Func<T, string> print) =>
+        Check(kind, gen, bounded, source, load, print, message => message.Contains(source, StringComparison.Ordinal));
+
+    /// <summary>As above, with <paramref name="namesSource"/> deciding whether a message names the file or field.</summary>
+    public static FuzzTally Check<T>(string kind, Gen<T> gen, int bounded, string source, Action<T> load, Func<T, string> print, Func<string, bool> namesSource)
     {
         int count = Count(bounded);
         var pcg = new PCG((uint)kind.Length, Seed ^ (ulong)StableHash(kind));
@@ -63,7 +67,7 @@ internal static class FuzzRun
                         throw new FuzzFailure(kind, i, $"the message is not one line: {message}", print(input));
                     }
 
-                    if (!message.Contains(source, StringComparison.Ordinal))
+                    if (!namesSource(message))
                     {
                         throw new FuzzFailure(kind, i, $"the message does not name '{source}': {message}", print(input));
                     }
