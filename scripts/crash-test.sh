@@ -5,7 +5,7 @@
 #   - metrics.csv has no torn, short, duplicated or missing row, and its rows up to the checkpoint are unchanged
 #     by the next resume (so the run resumed from its last complete checkpoint);
 #   - every recording present reads back completely (`pogema replay --json`).
-# At the end the trained model must evaluate (`pogema eval -p CHECKPOINT`).
+# At the end the run must finish normally, and its final checkpoint must load again and evaluate.
 #   scripts/crash-test.sh [TRAIN_KILLS=20] [EVAL_KILLS=10] [WORK_DIR] [SEED]
 set -uo pipefail
 train_kills="${1:-20}"
@@ -68,15 +68,18 @@ echo "temporary files left by kills (never read, hidden names): $leftover"
 
 # Let the run finish: it must end normally, evaluate itself, and its checkpoint must load for `pogema eval`.
 final="$($check checkpoint "$run")"
+$check save "$run" "$final" "$work/prefix.csv"
 "$pogema" train --resume "$run" >"$work/train-final.out" 2>&1 || { tail -5 "$work/train-final.out"; fail "final resume"; }
-$check prefix "$run" "$final" "$work/prefix.csv" 2>/dev/null || { $check save "$run" "$final" "$work/prefix.csv"; }
+$check prefix "$run" "$final" "$work/prefix.csv" || fail "the final resume did not continue from update $final"
 rows="$($check metrics "$run")" || fail "final metrics.csv: $rows"
 end="$($check checkpoint "$run")" || fail "final checkpoint: $end"
 [[ "$rows" -eq "$end" ]] || fail "final: $rows metrics rows but checkpoint at update $end"
 grep "evaluation summary" "$work/train-final.out" || fail "the final run printed no evaluation"
-"$pogema" eval -p "$run/checkpoint.pgm" -m bottleneck --max-maps 2 --seeds 0 --no-plot -o "$work/eval-model" >"$work/eval-model.out" 2>&1 \
-    || { tail -5 "$work/eval-model.out"; fail "the final checkpoint does not evaluate"; }
-echo "final model: $end updates, metrics rows $rows, evaluates with pogema eval"
+# Load the finished checkpoint once more: with the budget spent, the run only loads the model and evaluates it.
+"$pogema" train --resume "$run" >"$work/train-load.out" 2>&1 || { tail -5 "$work/train-load.out"; fail "the final checkpoint does not load"; }
+grep -q "evaluation summary" "$work/train-load.out" || fail "the reloaded model was not evaluated"
+[[ "$($check metrics "$run")" -eq "$end" && "$($check checkpoint "$run")" -eq "$end" ]] || fail "loading the final checkpoint changed the run"
+echo "final model: $end updates, metrics rows $rows, reloads from its checkpoint and evaluates"
 
 # eval --record: kill at random moments; every recording present must be complete and readable.
 checked=0

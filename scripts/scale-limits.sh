@@ -22,7 +22,7 @@ write("limit.json", {"size": 4086, "obs_radius": 5, "num_agents": n, "density": 
 write("actions.json", [[4] * n, [2] * n])
 write("over-size.json", {"size": 4087, "obs_radius": 5, "num_agents": 4, "seed": 0})
 write("over-agents.json", {"size": 4086, "obs_radius": 5, "num_agents": n + 1, "seed": 0})
-write("over-observations.json", {"size": 4086, "obs_radius": 7, "num_agents": n, "seed": 0})
+write("over-observations.json", {"size": 4000, "obs_radius": 7, "num_agents": n, "seed": 0})
 write("one.json", [[0]])
 PY
 

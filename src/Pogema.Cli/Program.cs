@@ -25,7 +25,8 @@ public static class Program
         }
         catch (Exception ex) when (FindMachineError(ex) is { } machineError)
         {
-            // A full disk, a read-only folder, a missing permission; parallel work wraps it in an AggregateException.
+            // A full disk, a read-only folder, a missing permission, a native library that cannot load; parallel work
+            // wraps it in an AggregateException.
             Console.Error.WriteLine($"error: {PogemaInputException.OneLine(machineError.Message)}");
             return 1;
         }
@@ -50,7 +51,7 @@ public static class Program
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
-            if (e is IOException or UnauthorizedAccessException)
+            if (e is IOException or UnauthorizedAccessException or DllNotFoundException)
             {
                 return e;
             }

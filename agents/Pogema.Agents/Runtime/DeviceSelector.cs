@@ -15,6 +15,7 @@ public static class DeviceSelector
     /// </summary>
     public static torch.Device Resolve(string name)
     {
+        TorchRuntime.EnsureLoaded();
         var key = name.Trim().ToLowerInvariant();
         if (key == "auto")
         {

@@ -36,6 +36,34 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Loads libtorch now, so a missing or broken native library is one clear line instead of TorchSharp's
+    /// multi-line explanation and an abort.
+    /// </summary>
+    /// <exception cref="DllNotFoundException">libtorch (or its TorchSharp binding) cannot be loaded.</exception>
+    public static void EnsureLoaded()
+    {
+        Initialize();
+        try
+        {
+            TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
+        {
+            var root = ex;
+            while (root.InnerException is not null)
+            {
+                root = root.InnerException;
+            }
+
+            var message = root.Message.Trim();
+            var end = message.IndexOfAny(['\r', '\n']);
+            throw new DllNotFoundException(
+                $"libtorch cannot be loaded ({(end < 0 ? message : message[..end])}); rebuild so the TorchSharp-cpu runtime is copied next to pogema, or point TorchBackend=system at a working PyTorch",
+                ex);
+        }
+    }
+
 #pragma warning disable CA2255 // A module initializer is the only hook that runs before any torch call of a caller.
     [ModuleInitializer]
 #pragma warning restore CA2255
