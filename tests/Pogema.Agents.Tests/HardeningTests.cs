@@ -7,6 +7,7 @@ using Pogema.Agents.Training;
 using Pogema.Env;
 using Serilog;
 using TorchSharp;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace Pogema.Agents.Tests;
@@ -20,8 +21,11 @@ public sealed class HardeningTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "pogema-harden-" + Guid.NewGuid().ToString("N"));
 
-    public HardeningTests()
+    private readonly ITestOutputHelper _output;
+
+    public HardeningTests(ITestOutputHelper output)
     {
+        _output = output;
         Directory.CreateDirectory(_dir);
     }
 
@@ -79,6 +83,7 @@ public sealed class HardeningTests : IDisposable
             }
         }
 
+        _output.WriteLine($"checkpoints: {Cases} damaged, {loaded} loaded, {rejected} rejected");
         Assert.Equal(Cases, loaded + rejected);
         Assert.True(rejected > Cases * 9 / 10, $"{rejected} of {Cases} damaged checkpoints rejected");
     }
