@@ -331,7 +331,7 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = field[positions[i]];
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         WriteObservations(e, slot, scratch);
@@ -357,7 +357,7 @@ public sealed class VectorEnv : IDisposable
         {
             MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = field[positions[i]];
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         bool started = env.EpisodeEnded;
