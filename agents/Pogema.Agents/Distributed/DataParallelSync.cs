@@ -1,0 +1,91 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace Pogema.Agents.Distributed;
+
+/// <summary>
+/// What a data-parallel trainer calls: <see cref="BroadcastParameters"/> once after building (or loading) the model,
+/// so every replica starts from rank 0's weights, and <see cref="AverageGradients"/> after each backward pass and
+/// before gradient clipping and the optimizer step, so every replica takes the same step. With one worker both are
+/// free.
+/// </summary>
+public sealed class DataParallelSync : IDisposable
+{
+    private readonly IGradientAllReduce _allReduce;
+    private readonly FlatParameterBuffer? _buffer;
+    private readonly FlatParameterBuffer? _check;
+
+    /// <summary>Synchronizes <paramref name="parameters"/> (the model's trainable parameters) through <paramref name="allReduce"/>.</summary>
+    public DataParallelSync(IGradientAllReduce allReduce, IEnumerable<Parameter> parameters)
+    {
+        _allReduce = allReduce ?? throw new ArgumentNullException(nameof(allReduce));
+        if (allReduce.WorldSize > 1)
+        {
+            var list = parameters.ToList();
+            _buffer = new FlatParameterBuffer(list);
+            _check = new FlatParameterBuffer(list);
+        }
+    }
+
+    /// <summary>The collective backend.</summary>
+    public IGradientAllReduce AllReduce => _allReduce;
+
+    /// <summary>True when more than one worker trains.</summary>
+    public bool IsDistributed => _allReduce.WorldSize > 1;
+
+    /// <summary>Replaces every gradient with its mean over all workers (one collective on one flat buffer).</summary>
+    public void AverageGradients()
+    {
+        if (_buffer is null)
+        {
+            return;
+        }
+
+        _buffer.GatherGradients();
+        _allReduce.AllReduceMean(_buffer.Flat);
+        _buffer.ScatterGradients();
+    }
+
+    /// <summary>Overwrites every replica's parameters with rank 0's.</summary>
+    public void BroadcastParameters()
+    {
+        if (_buffer is null)
+        {
+            return;
+        }
+
+        _buffer.GatherParameters();
+        _allReduce.Broadcast(_buffer.Flat);
+        _buffer.ScatterParameters();
+    }
+
+    /// <summary>
+    /// Compares this replica's parameters with rank 0's, element by element, and returns the sum over workers of
+    /// each one's largest absolute difference: 0 exactly when all replicas are identical, which they must be, since
+    /// every rank applies the same averaged gradients with the same optimizer state. Every rank gets the same value.
+    /// </summary>
+    public double ReplicaDifference()
+    {
+        if (_buffer is null || _check is null)
+        {
+            return 0;
+        }
+
+        _buffer.GatherParameters();
+        _check.GatherParameters();
+        _allReduce.Broadcast(_check.Flat);
+        using var local = (_buffer.Flat - _check.Flat).abs_().max();
+
+        // The mean of non-negative values is zero only if all are; times the world size it is their sum.
+        using var shared = local.reshape(1).to(torch.ScalarType.Float32).contiguous();
+        _allReduce.AllReduceMean(shared);
+        return shared.item<float>() * _allReduce.WorldSize;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _buffer?.Dispose();
+        _check?.Dispose();
+    }
+}
