@@ -61,6 +61,9 @@ public sealed unsafe class NcclLibrary
     /// <summary>The process-wide NCCL, loaded on first access; throws <see cref="NcclException"/> naming <see cref="LibraryVariable"/> when none is found.</summary>
     public static NcclLibrary Shared => s_shared.Value;
 
+    /// <summary>True once <see cref="Shared"/> has loaded a library.</summary>
+    internal static bool SharedLoaded => s_shared.IsValueCreated;
+
     /// <summary>The file that was loaded.</summary>
     public string Path { get; }
 

@@ -40,7 +40,7 @@ public sealed class RendezvousServer : IDisposable
         var listener = new Socket(bindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            AllowRebindAfterRestart(listener);
             listener.Bind(new IPEndPoint(bindAddress, port));
             listener.Listen(Math.Max(worldSize, 16));
         }
@@ -180,6 +180,20 @@ public sealed class RendezvousServer : IDisposable
         }
 
         return IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip);
+    }
+
+    /// <summary>
+    /// Plain SO_REUSEADDR on Linux, so a restarted run can bind while old connections sit in TIME_WAIT.
+    /// (.NET's ReuseAddress option also sets SO_REUSEPORT there, which would let two runs share the port.)
+    /// </summary>
+    private static void AllowRebindAfterRestart(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            const int solSocket = 1;
+            const int soReuseAddr = 2;
+            socket.SetRawSocketOption(solSocket, soReuseAddr, BitConverter.GetBytes(1));
+        }
     }
 
     private static int Microseconds(TimeSpan span) => (int)Math.Min(int.MaxValue, Math.Max(1, span.Ticks / 10));
