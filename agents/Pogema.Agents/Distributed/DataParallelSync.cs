@@ -15,10 +15,15 @@ public sealed class DataParallelSync : IDisposable
     private readonly FlatParameterBuffer? _buffer;
     private readonly FlatParameterBuffer? _check;
 
-    /// <summary>Synchronizes <paramref name="parameters"/> (the model's trainable parameters) through <paramref name="allReduce"/>.</summary>
-    public DataParallelSync(IGradientAllReduce allReduce, IEnumerable<Parameter> parameters)
+    /// <summary>
+    /// Synchronizes <paramref name="parameters"/> (the model's trainable parameters) through
+    /// <paramref name="allReduce"/>. With <paramref name="checkReplicas"/>, <see cref="AfterOptimizerStep"/> compares
+    /// all replicas after every step.
+    /// </summary>
+    public DataParallelSync(IGradientAllReduce allReduce, IEnumerable<Parameter> parameters, bool checkReplicas = false)
     {
         _allReduce = allReduce ?? throw new ArgumentNullException(nameof(allReduce));
+        CheckReplicas = checkReplicas;
         if (allReduce.WorldSize > 1)
         {
             var list = parameters.ToList();
@@ -29,6 +34,15 @@ public sealed class DataParallelSync : IDisposable
 
     /// <summary>The collective backend.</summary>
     public IGradientAllReduce AllReduce => _allReduce;
+
+    /// <summary>Whether <see cref="AfterOptimizerStep"/> compares the replicas.</summary>
+    public bool CheckReplicas { get; }
+
+    /// <summary>Optimizer steps taken so far (counted by <see cref="AfterOptimizerStep"/>).</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Steps after which the replicas were compared and found identical.</summary>
+    public long StepsChecked { get; private set; }
 
     /// <summary>True when more than one worker trains.</summary>
     public bool IsDistributed => _allReduce.WorldSize > 1;
@@ -80,6 +94,29 @@ public sealed class DataParallelSync : IDisposable
         using var shared = local.reshape(1).to(torch.ScalarType.Float32).contiguous();
         _allReduce.AllReduceMean(shared);
         return shared.item<float>() * _allReduce.WorldSize;
+    }
+
+    /// <summary>
+    /// Call after each optimizer step. With replica checking on, compares every replica with rank 0 and throws
+    /// <see cref="ReplicaMismatchException"/> on every rank at the first difference.
+    /// </summary>
+    public void AfterOptimizerStep()
+    {
+        Steps++;
+        if (!CheckReplicas || !IsDistributed)
+        {
+            return;
+        }
+
+        var difference = ReplicaDifference();
+        if (difference != 0)
+        {
+            throw new ReplicaMismatchException(
+                $"replicas differ after optimizer step {Steps} (sum over {_allReduce.WorldSize} workers of the largest parameter difference from rank 0: {difference:G6}); " +
+                $"they were identical after {StepsChecked} step(s)");
+        }
+
+        StepsChecked = Steps;
     }
 
     /// <inheritdoc />

@@ -28,7 +28,7 @@ public sealed class DataParallelSyncTests
         {
             // Every worker starts from different random weights; the broadcast must make them rank 0's.
             using var model = Model(seed: 100 + worker.Rank);
-            using var sync = new DataParallelSync(worker, model.parameters());
+            using var sync = new DataParallelSync(worker, model.parameters(), checkReplicas: true);
             sync.BroadcastParameters();
             using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
             var shard = BatchSize / worker.WorldSize;
@@ -41,8 +41,10 @@ public sealed class DataParallelSyncTests
                 loss.backward();
                 sync.AverageGradients();
                 optimizer.step();
+                sync.AfterOptimizerStep();
             }
 
+            Assert.Equal(3, sync.StepsChecked);
             var difference = sync.ReplicaDifference();
             return (Parameters: Flatten(model), Difference: difference);
         });
@@ -79,6 +81,31 @@ public sealed class DataParallelSyncTests
 
         Assert.Equal(0.25, differences[0], 5);
         Assert.Equal(differences[0], differences[1]);
+    }
+
+    [Fact]
+    public void TheReplicaCheckStopsEveryWorkerAtTheFirstDifference()
+    {
+        var errors = InProcessAllReduceTests.RunWorkers(2, worker =>
+        {
+            using var model = Model(seed: 9);
+            using var sync = new DataParallelSync(worker, model.parameters(), checkReplicas: true);
+            sync.AfterOptimizerStep();
+            if (worker.Rank == 1)
+            {
+                using var _ = no_grad();
+                model.parameters().Last().sub_(1e-6f);
+            }
+
+            return Record.Exception(sync.AfterOptimizerStep);
+        });
+
+        foreach (var error in errors)
+        {
+            var mismatch = Assert.IsType<ReplicaMismatchException>(error);
+            Assert.StartsWith("replicas differ after optimizer step 2", mismatch.Message);
+            Assert.Contains("identical after 1 step(s)", mismatch.Message);
+        }
     }
 
     [Fact]
