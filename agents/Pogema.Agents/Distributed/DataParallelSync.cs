@@ -60,6 +60,42 @@ public sealed class DataParallelSync : IDisposable
         _buffer.ScatterGradients();
     }
 
+    /// <summary>
+    /// Replaces <paramref name="values"/> with their means over all workers. Every statistic that steers the update
+    /// (the approximate KL behind an adaptive learning rate, an early stop) must go through here, or the replicas
+    /// would take different steps.
+    /// </summary>
+    public void AverageScalars(Span<double> values)
+    {
+        if (_buffer is null || values.IsEmpty)
+        {
+            return;
+        }
+
+        var host = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            host[i] = (float)values[i];
+        }
+
+        using var buffer = torch.tensor(host, device: _buffer.Flat.device);
+        _allReduce.AllReduceMean(buffer);
+        using var back = buffer.cpu();
+        var averaged = back.data<float>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = averaged[i];
+        }
+    }
+
+    /// <summary>The mean of <paramref name="value"/> over all workers (see <see cref="AverageScalars"/>).</summary>
+    public double AverageScalar(double value)
+    {
+        Span<double> values = [value];
+        AverageScalars(values);
+        return values[0];
+    }
+
     /// <summary>Overwrites every replica's parameters with rank 0's.</summary>
     public void BroadcastParameters()
     {

@@ -109,6 +109,26 @@ public sealed class DataParallelSyncTests
     }
 
     [Fact]
+    public void ScalarsThatSteerTheUpdateAreAveraged()
+    {
+        var results = InProcessAllReduceTests.RunWorkers(2, worker =>
+        {
+            using var model = Model(seed: 2);
+            using var sync = new DataParallelSync(worker, model.parameters());
+            Span<double> values = [worker.Rank == 0 ? 0.01 : 0.03, worker.Rank];
+            sync.AverageScalars(values);
+            return (values[0], values[1], sync.AverageScalar(worker.Rank * 4.0));
+        });
+
+        foreach (var (kl, rank, single) in results)
+        {
+            Assert.Equal(0.02, kl, 6);
+            Assert.Equal(0.5, rank);
+            Assert.Equal(2.0, single);
+        }
+    }
+
+    [Fact]
     public void ASingleWorkerLeavesGradientsAlone()
     {
         using var model = Model(seed: 3);
