@@ -76,7 +76,8 @@ public sealed class DistributedCliOptions
     /// Resolves who this process is. A launcher (--gpus/--nodes asking for more than one worker, no RANK in the
     /// environment) starts the node's workers with the same arguments and returns their exit code; a worker first
     /// narrows CUDA_VISIBLE_DEVICES to its own GPU, before anything touches CUDA, then runs
-    /// <paramref name="train"/>.
+    /// <paramref name="train"/>. NCCL failures and a failed replica check end the worker with exit code 1 and a
+    /// one-line message.
     /// </summary>
     public int RunOrLaunch(ParseResult parseResult, Func<DistributedSettings, int> train)
     {
@@ -94,6 +95,16 @@ public sealed class DistributedCliOptions
             CudaDeviceIsolation.Apply(settings.LocalRank);
         }
 
-        return train(settings);
+        try
+        {
+            return train(settings);
+        }
+        catch (Exception ex) when (ex is NcclException or ReplicaMismatchException)
+        {
+            // Setup problems and a failed replica check are reported in one line, with the worker's rank.
+            var who = settings.IsDistributed ? $"rank {settings.Rank}: " : string.Empty;
+            Console.Error.WriteLine($"error: {who}{ex.Message}");
+            return 1;
+        }
     }
 }
