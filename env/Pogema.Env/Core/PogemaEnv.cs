@@ -1,0 +1,423 @@
+using Pogema.Env.Generation;
+using Pogema.Env.Random;
+
+namespace Pogema.Env;
+
+/// <summary>
+/// One POGEMA environment: the same maps, starts, goals, moves, rewards and metrics as the Python POGEMA for the
+/// same config and seed. State lives in flat arrays allocated once in the constructor and reused by every
+/// <see cref="Reset"/>; <see cref="Step"/> allocates nothing. The grid is padded by <c>obs_radius</c> on every side
+/// (a ring of obstacles right outside the map, free cells beyond), and positions are kept as padded cell indices
+/// (<c>row * PaddedWidth + col</c>) so a move is one addition and an observation window one strided copy.
+/// </summary>
+public sealed partial class PogemaEnv
+{
+    /// <summary>Number of actions: 0 wait, 1 up (row-1), 2 down (row+1), 3 left (col-1), 4 right (col+1).</summary>
+    public const int NumActions = 5;
+
+    /// <summary>Channels of the <c>default</c> observation: obstacles, agents, goal.</summary>
+    public const int ObservationChannels = 3;
+
+    private readonly TaskLayout _layout;
+    private readonly GridConfig _config;
+    private readonly int _numAgents;
+    private readonly int _height;
+    private readonly int _width;
+    private readonly int _radius;
+    private readonly int _paddedHeight;
+    private readonly int _paddedWidth;
+    private readonly int _window;
+    private readonly int[] _moveOffset;
+
+    private readonly byte[] _mapObstacles;
+    private readonly byte[] _obstacles;
+    private readonly byte[] _occupancy;
+    private readonly int[] _agentAt;
+
+    private readonly int[] _position;
+    private readonly int[] _target;
+    private readonly int[] _start;
+    private readonly int[] _rows;
+    private readonly int[] _cols;
+    private readonly int[] _targetRows;
+    private readonly int[] _targetCols;
+    private readonly bool[] _active;
+    private readonly bool[] _terminated;
+    private readonly bool[] _truncated;
+    private readonly bool[] _onGoal;
+    private readonly float[] _rewards;
+
+    private readonly NumpyRandom _rng;
+    private readonly ComponentLabels _components;
+    private readonly RandomPlacement? _placement;
+    private readonly int[] _placedStarts;
+    private readonly int[] _placedGoals;
+    private readonly GridPosition[] _poolStarts;
+    private readonly GridPosition[] _poolGoals;
+    private readonly NumpyRandom[]? _goalRngs;
+    private readonly int[]? _lifelongPool;
+
+    private int _stepCount;
+    private bool _hasReset;
+    private bool _episodeEnded;
+    private EpisodeMetrics? _metrics;
+
+    /// <summary>Validates <paramref name="config"/> (see <see cref="GridConfig.Validate"/>) and allocates every buffer.</summary>
+    public PogemaEnv(GridConfig config, string source = "config")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config.Clone();
+        _layout = TaskLayout.Build(_config, source);
+        _numAgents = _layout.NumAgents;
+        _height = _layout.Height;
+        _width = _layout.Width;
+        _radius = _layout.ObsRadius;
+        _paddedHeight = _layout.PaddedHeight;
+        _paddedWidth = _layout.PaddedWidth;
+        _window = (2 * _radius) + 1;
+        _moveOffset = [0, -_paddedWidth, _paddedWidth, -1, 1];
+
+        int cells = _height * _width;
+        int paddedCells = _paddedHeight * _paddedWidth;
+        _mapObstacles = new byte[cells];
+        _obstacles = new byte[paddedCells];
+        _occupancy = new byte[paddedCells];
+        _agentAt = new int[paddedCells];
+        _agentAt.AsSpan().Fill(-1);
+
+        int n = _numAgents;
+        _position = new int[n];
+        _target = new int[n];
+        _start = new int[n];
+        _rows = new int[n];
+        _cols = new int[n];
+        _targetRows = new int[n];
+        _targetCols = new int[n];
+        _active = new bool[n];
+        _terminated = new bool[n];
+        _truncated = new bool[n];
+        _onGoal = new bool[n];
+        _rewards = new float[n];
+
+        _rng = NumpyRandom.DefaultRng(0);
+        _components = new ComponentLabels(_height, _width);
+        _placement = _layout.Placement == PlacementKind.Random ? new RandomPlacement(cells, n) : null;
+        _placedStarts = new int[n];
+        _placedGoals = new int[n];
+        _poolStarts = _layout.PoolStarts.ToArray();
+        _poolGoals = _layout.PoolGoals.ToArray();
+        if (_config.OnTarget == OnTarget.Restart)
+        {
+            _goalRngs = new NumpyRandom[n];
+            for (int i = 0; i < n; i++)
+            {
+                _goalRngs[i] = NumpyRandom.DefaultRng(0);
+            }
+
+            if (_layout.LifelongGoalPool is { } pool)
+            {
+                _lifelongPool = new int[pool.Length];
+            }
+        }
+
+        _moveTarget = new int[n];
+        _actions = new int[n];
+        _solveTime = new int[n];
+        switch (_config.CollisionSystem)
+        {
+            case CollisionSystem.BlockBoth:
+                _cellState = new byte[paddedCells];
+                break;
+            case CollisionSystem.Soft:
+                _claimHead = new int[paddedCells];
+                _claimTail = new int[paddedCells];
+                _claimCount = new int[paddedCells];
+                _claimHead.AsSpan().Fill(-1);
+                _claimTail.AsSpan().Fill(-1);
+                _claimPrev = new int[n];
+                _claimNext = new int[n];
+                break;
+        }
+    }
+
+    /// <summary>The config this environment runs (a private copy).</summary>
+    public GridConfig Config => _config;
+
+    /// <summary>Number of agents.</summary>
+    public int NumAgents => _numAgents;
+
+    /// <summary>Map rows (without padding).</summary>
+    public int Height => _height;
+
+    /// <summary>Map columns (without padding).</summary>
+    public int Width => _width;
+
+    /// <summary>Observation radius r; the padding on every side of the map.</summary>
+    public int ObsRadius => _radius;
+
+    /// <summary>Rows of the padded grid: <c>Height + 2r</c>.</summary>
+    public int PaddedHeight => _paddedHeight;
+
+    /// <summary>Columns of the padded grid: <c>Width + 2r</c>.</summary>
+    public int PaddedWidth => _paddedWidth;
+
+    /// <summary>Side of an observation window: <c>2r + 1</c>.</summary>
+    public int WindowSize => _window;
+
+    /// <summary>Floats of one agent's <c>default</c> observation: <c>3 * (2r+1)^2</c>.</summary>
+    public int ObservationSize => ObservationChannels * _window * _window;
+
+    /// <summary>The seed of the current episode (the config's, the one given to <see cref="Reset"/>, or a drawn one).</summary>
+    public ulong CurrentSeed { get; private set; }
+
+    /// <summary>Steps taken in the current episode.</summary>
+    public int StepCount => _stepCount;
+
+    /// <summary>True once every agent is terminated or every agent is truncated; <see cref="Step"/> then needs a reset.</summary>
+    public bool EpisodeEnded => _episodeEnded;
+
+    /// <summary>The metrics of the ended episode; null while it runs.</summary>
+    public EpisodeMetrics? Metrics => _metrics;
+
+    /// <summary>Agent rows without padding (hidden agents keep their last cell).</summary>
+    public ReadOnlySpan<int> AgentRows => _rows;
+
+    /// <summary>Agent columns without padding.</summary>
+    public ReadOnlySpan<int> AgentCols => _cols;
+
+    /// <summary>Goal rows without padding.</summary>
+    public ReadOnlySpan<int> TargetRows => _targetRows;
+
+    /// <summary>Goal columns without padding.</summary>
+    public ReadOnlySpan<int> TargetCols => _targetCols;
+
+    /// <summary>Agent cells in the padded grid (<c>row * PaddedWidth + col</c>, padded coordinates).</summary>
+    public ReadOnlySpan<int> PaddedPositions => _position;
+
+    /// <summary>Goal cells in the padded grid.</summary>
+    public ReadOnlySpan<int> PaddedTargets => _target;
+
+    /// <summary>Start cells of this episode in the padded grid.</summary>
+    public ReadOnlySpan<int> PaddedStarts => _start;
+
+    /// <summary>Whether each agent is on the map (false once hidden in <c>finish</c> mode).</summary>
+    public ReadOnlySpan<bool> Active => _active;
+
+    /// <summary>Per-agent <c>terminated</c> of the last step.</summary>
+    public ReadOnlySpan<bool> Terminated => _terminated;
+
+    /// <summary>Per-agent <c>truncated</c> of the last step.</summary>
+    public ReadOnlySpan<bool> Truncated => _truncated;
+
+    /// <summary>Per-agent rewards of the last step.</summary>
+    public ReadOnlySpan<float> Rewards => _rewards;
+
+    /// <summary>The padded obstacle grid (1 obstacle), row-major <c>PaddedHeight x PaddedWidth</c>: the MAPF global obstacles.</summary>
+    public ReadOnlySpan<byte> PaddedObstacles => _obstacles;
+
+    /// <summary>The padded grid of active agents (1 where one stands).</summary>
+    public ReadOnlySpan<byte> PaddedOccupancy => _occupancy;
+
+    /// <summary>Whether a map cell (without padding) is an obstacle in this episode.</summary>
+    public bool IsObstacle(int row, int col) => _mapObstacles[(row * _width) + col] != 0;
+
+    /// <summary>The agent's cell without padding.</summary>
+    public GridPosition GetPosition(int agent) => new(_rows[agent], _cols[agent]);
+
+    /// <summary>The agent's goal without padding.</summary>
+    public GridPosition GetTarget(int agent) => new(_targetRows[agent], _targetCols[agent]);
+
+    /// <summary>The agent's start of this episode without padding.</summary>
+    public GridPosition GetStart(int agent) => ToGridPosition(_start[agent]);
+
+    /// <summary>POMAPF <c>xy</c>: the agent's cell relative to its start.</summary>
+    public GridPosition GetRelativePosition(int agent)
+    {
+        GridPosition start = GetStart(agent);
+        return new GridPosition(_rows[agent] - start.Row, _cols[agent] - start.Col);
+    }
+
+    /// <summary>POMAPF <c>target_xy</c>: the agent's goal relative to its start.</summary>
+    public GridPosition GetRelativeTarget(int agent)
+    {
+        GridPosition start = GetStart(agent);
+        return new GridPosition(_targetRows[agent] - start.Row, _targetCols[agent] - start.Col);
+    }
+
+    /// <summary>
+    /// Starts an episode: the map, the starts and goals (and the lifelong goal generators) are drawn as POGEMA
+    /// draws them from <paramref name="seed"/>, else the config's seed, else a fresh random seed.
+    /// </summary>
+    public void Reset(ulong? seed = null)
+    {
+        _hasReset = false;
+        ulong episodeSeed = seed ?? (_config.Seed.HasValue ? (ulong)_config.Seed.Value : (ulong)System.Random.Shared.NextInt64(long.MaxValue));
+        CurrentSeed = episodeSeed;
+        GenerateObstacles(episodeSeed);
+        PlaceAgents(episodeSeed);
+        BuildPaddedGrid();
+        PutAgentsOnGrid();
+        if (_goalRngs is not null)
+        {
+            PrepareLifelongGoals(episodeSeed);
+        }
+
+        _stepCount = 0;
+        _episodeEnded = false;
+        _metrics = null;
+        ResetMetrics();
+        _hasReset = true;
+    }
+
+    /// <summary>Obstacles: the static map, or <c>default_rng(seed).binomial(1, density, (height, width))</c>.</summary>
+    private void GenerateObstacles(ulong seed)
+    {
+        if (_layout.Map is { } map)
+        {
+            map.Obstacles.CopyTo(_mapObstacles);
+            return;
+        }
+
+        _rng.Reseed(seed);
+        double density = _config.Density;
+        for (int cell = 0; cell < _mapObstacles.Length; cell++)
+        {
+            _mapObstacles[cell] = (byte)_rng.Binomial(1, density);
+        }
+    }
+
+    /// <summary>Starts and goals into <see cref="_placedStarts"/>/<see cref="_placedGoals"/> (unpadded cells).</summary>
+    private void PlaceAgents(ulong seed)
+    {
+        switch (_layout.Placement)
+        {
+            case PlacementKind.Explicit:
+                for (int i = 0; i < _numAgents; i++)
+                {
+                    GridPosition s = _layout.ExplicitStarts[i];
+                    GridPosition g = _layout.ExplicitGoals[i];
+                    _placedStarts[i] = (s.Row * _width) + s.Col;
+                    _placedGoals[i] = (g.Row * _width) + g.Col;
+
+                    // POGEMA frees the cells under explicit starts and goals.
+                    _mapObstacles[_placedStarts[i]] = 0;
+                    _mapObstacles[_placedGoals[i]] = 0;
+                }
+
+                break;
+            case PlacementKind.Pools:
+                // POGEMA shuffles the pools in place inside its config, so its next reset starts from the shuffled
+                // order; here every reset starts from the original order, so a seed always gives the same task.
+                _layout.PoolStarts.CopyTo(_poolStarts, 0);
+                _layout.PoolGoals.CopyTo(_poolGoals, 0);
+                _rng.Reseed(seed);
+                _rng.Shuffle<GridPosition>(_poolStarts);
+                _rng.Shuffle<GridPosition>(_poolGoals);
+                for (int i = 0; i < _numAgents; i++)
+                {
+                    _placedStarts[i] = (_poolStarts[i].Row * _width) + _poolStarts[i].Col;
+                    _placedGoals[i] = (_poolGoals[i].Row * _width) + _poolGoals[i].Col;
+                }
+
+                break;
+            default:
+                _components.Compute(_mapObstacles);
+                _rng.Reseed(seed);
+                if (!_placement!.TryPlace(_components, _rng, _placedStarts, _placedGoals))
+                {
+                    throw new PogemaInputException(
+                        $"{_layout.Source}: num_agents: cannot place {_numAgents} agents with their goals on this {_height} x {_width} map (seed {seed}); " +
+                        "each agent needs two free cells in one connected component: lower num_agents or density, or use a larger map");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The padded grid: free everywhere, an obstacle ring right outside the map, the map inside.</summary>
+    private void BuildPaddedGrid()
+    {
+        int r = _radius;
+        Array.Clear(_obstacles);
+        int top = r - 1;
+        int bottom = _height + r;
+        int left = r - 1;
+        int right = _width + r;
+        _obstacles.AsSpan((top * _paddedWidth) + left, right - left + 1).Fill(1);
+        _obstacles.AsSpan((bottom * _paddedWidth) + left, right - left + 1).Fill(1);
+        for (int row = top; row <= bottom; row++)
+        {
+            _obstacles[(row * _paddedWidth) + left] = 1;
+            _obstacles[(row * _paddedWidth) + right] = 1;
+        }
+
+        for (int row = 0; row < _height; row++)
+        {
+            _mapObstacles.AsSpan(row * _width, _width).CopyTo(_obstacles.AsSpan(((row + r) * _paddedWidth) + r));
+        }
+    }
+
+    private void PutAgentsOnGrid()
+    {
+        // Clear the previous episode's marks by agent, not the whole grid: cheap for large maps.
+        for (int i = 0; i < _numAgents; i++)
+        {
+            if (_active[i])
+            {
+                _occupancy[_position[i]] = 0;
+                _agentAt[_position[i]] = -1;
+            }
+        }
+
+        for (int i = 0; i < _numAgents; i++)
+        {
+            int start = Pad(_placedStarts[i]);
+            int goal = Pad(_placedGoals[i]);
+            _start[i] = start;
+            _active[i] = true;
+            _terminated[i] = false;
+            _truncated[i] = false;
+            _rewards[i] = 0f;
+            SetPosition(i, start);
+            SetTarget(i, goal);
+            _occupancy[start] = 1;
+            _agentAt[start] = i;
+        }
+    }
+
+    private void SetPosition(int agent, int paddedCell)
+    {
+        _position[agent] = paddedCell;
+        int row = paddedCell / _paddedWidth;
+        _rows[agent] = row - _radius;
+        _cols[agent] = paddedCell - (row * _paddedWidth) - _radius;
+    }
+
+    private void SetTarget(int agent, int paddedCell)
+    {
+        _target[agent] = paddedCell;
+        int row = paddedCell / _paddedWidth;
+        _targetRows[agent] = row - _radius;
+        _targetCols[agent] = paddedCell - (row * _paddedWidth) - _radius;
+    }
+
+    private int Pad(int cell)
+    {
+        int row = cell / _width;
+        int col = cell - (row * _width);
+        return ((row + _radius) * _paddedWidth) + col + _radius;
+    }
+
+    private int Unpad(int paddedCell)
+    {
+        int row = (paddedCell / _paddedWidth) - _radius;
+        int col = (paddedCell % _paddedWidth) - _radius;
+        return (row * _width) + col;
+    }
+
+    private GridPosition ToGridPosition(int paddedCell)
+    {
+        int row = paddedCell / _paddedWidth;
+        return new GridPosition(row - _radius, paddedCell - (row * _paddedWidth) - _radius);
+    }
+}
