@@ -37,14 +37,18 @@ public static class TrainingMazeGenerator
         return MazeGenerator.Generate(Sample(seed));
     }
 
-    /// <summary>Training mazes for seeds 0 .. <paramref name="count"/> - 1.</summary>
-    public static IReadOnlyList<NamedMap> GenerateSet(int count = DefaultCount)
+    /// <summary>
+    /// Training mazes for seeds <paramref name="firstSeed"/> .. <paramref name="firstSeed"/> + <paramref name="count"/> - 1,
+    /// named <c>training-mazes65-seed-NNN</c> (at least three digits).
+    /// </summary>
+    public static IReadOnlyList<NamedMap> GenerateSet(int count = DefaultCount, ulong firstSeed = 0)
     {
         var maps = new List<NamedMap>(count);
-        var largest = (ulong)Math.Max(count - 1, 0);
-        for (var seed = 0UL; seed < (ulong)count; seed++)
+        var largest = Math.Max(firstSeed + (ulong)Math.Max(count - 1, 0), 100UL);
+        for (var i = 0; i < count; i++)
         {
-            maps.Add(new NamedMap(SeedName.Format(Prefix, seed, Math.Max(largest, 100)), Generate(seed)));
+            var seed = firstSeed + (ulong)i;
+            maps.Add(new NamedMap(SeedName.Format(Prefix, seed, largest), Generate(seed)));
         }
 
         return maps;

@@ -96,18 +96,45 @@ public sealed class MapsCommand : ICliCommand
 
     private static Command BuildGenerate()
     {
-        var set = new Option<string>("--set")
+        var set = new Option<string?>("--set")
         {
             Description = $"Built-in set to generate: {BuiltInMapSets.Random}, {BuiltInMapSets.Mazes}, {BuiltInMapSets.Warehouse}, {BuiltInMapSets.Bottleneck}, {BuiltInMapSets.BottleneckTraining}, {BuiltInMapSets.TrainingMazes}.",
-            Required = true,
         };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = "Instead of --set, a generator: random or mazes (benchmark ranges), training-mazes (65 x 65), bottleneck (with --corridor).",
+        };
+        var firstSeed = new Option<ulong>("--first-seed") { Description = "With --kind: the first seed.", DefaultValueFactory = _ => 0UL };
+        var count = new Option<int>("--count") { Description = "With --kind: how many maps (seeds first-seed .. first-seed + count - 1).", DefaultValueFactory = _ => 1 };
+        var prefix = new Option<string?>("--prefix") { Description = "With --kind random or mazes: the name prefix (names are PREFIX-seed-NNN); default validation-random / validation-mazes." };
+        var corridor = new Option<int>("--corridor") { Description = "With --kind bottleneck: the corridor length L.", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--output", "-o") { Description = "pogema-toolbox YAML file to write; standard output when omitted." };
-        var command = new Command("generate", "Generate a built-in map set from its seeds and write it as pogema-toolbox YAML (as in maps/).");
+        var command = new Command("generate", "Generate maps from their seeds (a built-in set, or a generator with seeds) and write them as pogema-toolbox YAML (as in maps/).");
         command.Options.Add(set);
+        command.Options.Add(kind);
+        command.Options.Add(firstSeed);
+        command.Options.Add(count);
+        command.Options.Add(prefix);
+        command.Options.Add(corridor);
         command.Options.Add(output);
         command.SetAction(parseResult =>
         {
-            var maps = BuiltInMapSets.Generate(parseResult.GetValue(set)!);
+            var setName = parseResult.GetValue(set);
+            var kindName = parseResult.GetValue(kind);
+            IReadOnlyList<NamedMap> maps;
+            if (setName is not null && kindName is null)
+            {
+                maps = BuiltInMapSets.Generate(setName);
+            }
+            else if (kindName is not null && setName is null)
+            {
+                maps = Generate(kindName, parseResult.GetValue(firstSeed), parseResult.GetValue(count), parseResult.GetValue(prefix), parseResult.GetValue(corridor));
+            }
+            else
+            {
+                throw new PogemaInputException("--set/--kind: give exactly one of --set SET or --kind random|mazes|training-mazes|bottleneck");
+            }
+
             var path = parseResult.GetValue(output);
             if (string.IsNullOrEmpty(path))
             {
@@ -122,6 +149,28 @@ public sealed class MapsCommand : ICliCommand
             return 0;
         });
         return command;
+    }
+
+    private static IReadOnlyList<NamedMap> Generate(string kind, ulong firstSeed, int count, string? prefix, int corridor)
+    {
+        if (count < 1 || count > 1_000_000)
+        {
+            throw new PogemaInputException($"--count {count}: must be in 1..1000000");
+        }
+
+        switch (kind)
+        {
+            case "random":
+                return RandomMapGenerator.GenerateSet(prefix ?? RandomMapGenerator.ValidationPrefix, firstSeed, count);
+            case "mazes":
+                return MazeGenerator.GenerateSet(prefix ?? MazeGenerator.ValidationPrefix, firstSeed, count);
+            case "training-mazes":
+                return TrainingMazeGenerator.GenerateSet(count, firstSeed);
+            case "bottleneck":
+                return [BottleneckMap.CreateTest(corridor)];
+            default:
+                throw new PogemaInputException($"--kind '{kind}': allowed: random, mazes, training-mazes, bottleneck");
+        }
     }
 
     private static Command BuildImport()

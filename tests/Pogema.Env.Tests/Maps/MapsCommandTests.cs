@@ -22,6 +22,30 @@ public class MapsCommandTests
     }
 
     [Fact]
+    public void GenerateByKindUsesTheSeeds()
+    {
+        var dir = Directory.CreateTempSubdirectory("pogema-maps-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "r.yaml");
+            Assert.Equal(0, Pogema.Cli.Program.Main(["maps", "generate", "--kind", "mazes", "--first-seed", "5", "--count", "2", "--output", path]));
+            var maps = ToolboxYaml.Read(path);
+            Assert.Equal(["validation-mazes-seed-5", "validation-mazes-seed-6"], maps.Select(m => m.Name));
+            Assert.Equal(MazeGenerator.Generate(6), maps[1].Text);
+
+            Assert.Equal(0, Pogema.Cli.Program.Main(["maps", "generate", "--kind", "bottleneck", "--corridor", "4", "--output", path]));
+            Assert.Equal(BottleneckMap.Generate(4), Assert.Single(ToolboxYaml.Read(path), m => m.Name == "bottlenecks9-v_corr-4_len").Text);
+
+            Assert.Equal(2, Pogema.Cli.Program.Main(["maps", "generate", "--kind", "random", "--set", "random"]));
+            Assert.Equal(2, Pogema.Cli.Program.Main(["maps", "generate", "--kind", "hills"]));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void RenderDrawsObstaclesStartsAndGoals()
     {
         var dir = Directory.CreateTempSubdirectory("pogema-maps-");
