@@ -180,7 +180,7 @@ public sealed record DistributedSettings
     /// The environment seed offset of this worker: environments differ per rank (or every worker would collect the
     /// same episodes) while rank 0 keeps the seed a single-process run uses.
     /// </summary>
-    public long EnvironmentSeed(long baseSeed) => baseSeed + 1_000_003L * Rank;
+    public long EnvironmentSeed(long baseSeed) => DataParallelOptions.SeedForRank(baseSeed, Rank);
 
     private static int? ReadInt(Func<string, string?> environment, string name, int min, int max)
     {
