@@ -107,7 +107,7 @@ public sealed class TrainCommand : ICliCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask($"train {run.Config.Run.Name}", maxValue: run.Config.Run.TotalSteps);
-                        policy = run.Train(TrainEnvironments.CreateTraining, log, cancel.Token, m =>
+                        policy = run.Train(VectorEnvFactory.CreateTraining, log, cancel.Token, m =>
                         {
                             task.Value = Math.Min(m.EnvSteps, run.Config.Run.TotalSteps);
                             task.Description = $"train {run.Config.Run.Name}  upd {m.Update}  sps {m.StepsPerSecond:N0}  csr {Fmt(m.Csr)}  ret {Fmt(m.EpisodeReturn)}";
@@ -116,7 +116,7 @@ public sealed class TrainCommand : ICliCommand
             }
             else
             {
-                policy = run.Train(TrainEnvironments.CreateTraining, log, cancel.Token);
+                policy = run.Train(VectorEnvFactory.CreateTraining, log, cancel.Token);
             }
 
             using (policy)
@@ -141,10 +141,26 @@ public sealed class TrainCommand : ICliCommand
 
     private static void Evaluate(TrainConfig config, TrainedPolicy policy)
     {
-        using var env = TrainEnvironments.CreateEvaluation(config, out var description);
-        var summary = PolicyEvaluation.Run(policy, env, maxSteps: 100_000);
-        Console.WriteLine($"evaluation ({description}, greedy): episodes {summary.Episodes}  CSR {Fmt(summary.Csr)}  ISR {Fmt(summary.Isr)}  SoC {summary.SumOfCosts:F1}  makespan {summary.Makespan:F1}" +
-                          (config.Env.OnTarget == "restart" ? $"  throughput {summary.Throughput:F3}" : string.Empty));
+        double csr = 0, isr = 0, throughput = 0;
+        var episodes = 0;
+        var table = new List<string>();
+        foreach (var (group, env, maxSteps) in VectorEnvFactory.CreateEvaluation(config))
+        {
+            using (env)
+            {
+                // Each episode ends by the step limit at the latest; two limits of steps let every environment finish one.
+                var s = PolicyEvaluation.Run(policy, env, maxSteps: 2 * maxSteps + 2);
+                table.Add($"{group}: CSR {Fmt(s.Csr)} ISR {Fmt(s.Isr)}");
+                csr += s.Csr * s.Episodes;
+                isr += s.Isr * s.Episodes;
+                throughput += s.Throughput * s.Episodes;
+                episodes += s.Episodes;
+            }
+        }
+
+        Console.WriteLine("evaluation (greedy): " + string.Join("  ", table));
+        Console.WriteLine($"evaluation summary: {episodes} episodes  CSR {Fmt(csr / episodes)}  ISR {Fmt(isr / episodes)}" +
+                          (config.Env.OnTarget == "restart" ? $"  throughput {Fmt(throughput / episodes)}" : string.Empty));
     }
 
     private static string Fmt(double v) => double.IsNaN(v) ? "-" : v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
