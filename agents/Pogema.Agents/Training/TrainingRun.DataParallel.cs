@@ -66,6 +66,14 @@ public sealed partial class TrainingRun
         return sync;
     }
 
+    private static void ReportReplicas(Serilog.ILogger log, DataParallelSync sync)
+    {
+        if (sync.IsDistributed && sync.CheckReplicas)
+        {
+            log.Information("replica check: all {Workers} replicas identical after each of {Steps} optimizer steps", sync.AllReduce.WorldSize, sync.StepsChecked);
+        }
+    }
+
     /// <summary>All workers stop after the same update: Ctrl+C on any of them stops every one.</summary>
     private static bool StopRequested(CancellationToken cancel, DataParallelSync sync)
     {

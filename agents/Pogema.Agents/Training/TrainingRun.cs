@@ -177,6 +177,7 @@ public sealed partial class TrainingRun
 
         }
 
+        ReportReplicas(log, sync);
         return TrainedPolicy.FromModel(model, config, device);
     }
 

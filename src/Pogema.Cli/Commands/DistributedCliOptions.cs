@@ -48,7 +48,7 @@ public sealed class DistributedCliOptions
     /// <summary>--check-replicas: compare every replica's parameters with rank 0's after each update.</summary>
     public Option<bool> CheckReplicas { get; } = new("--check-replicas")
     {
-        Description = "After every update, check that all GPUs hold bit-identical parameters; stop with an error if not",
+        Description = "After every optimizer step, check that all GPUs hold bit-identical parameters; stop with an error if not",
     };
 
     /// <summary>Adds the flags to <paramref name="command"/>.</summary>
