@@ -13,15 +13,16 @@ namespace Pogema.Agents.Training;
 /// trains on them; the recurrent state (memory and history) is re-run from the rollout's start state so the memory
 /// is learned by back-propagation through the whole window.
 /// </summary>
-public sealed class PpoTrainer : IDisposable
+public sealed partial class PpoTrainer : IDisposable
 {
     private readonly IVectorEnv _env;
     private readonly ActorCritic _model;
     private readonly PpoOptions _options;
     private readonly RewardFunction _reward;
     private readonly Device _device;
-    private readonly optim.Optimizer _optimizer;
+    private readonly TorchSharp.Modules.Adam _optimizer;
     private readonly Generator _generator;
+    private readonly long _seed;
     private readonly int _agents;
     private readonly int _agentsPerEnv;
     private readonly int _steps;
@@ -67,6 +68,7 @@ public sealed class PpoTrainer : IDisposable
         _steps = options.RolloutLength;
         LearningRate = options.LearningRate;
         _optimizer = optim.Adam(model.parameters(), options.LearningRate, eps: options.AdamEpsilon);
+        _seed = seed;
         _generator = new Generator((ulong)seed, device);
 
         long t = _steps, n = _agents, c = env.ObservationChannels, d = env.ObservationSize;
@@ -103,10 +105,7 @@ public sealed class PpoTrainer : IDisposable
     public double LearningRate { get; private set; }
 
     /// <summary>The optimizer (for checkpoints).</summary>
-    internal optim.Optimizer Optimizer => _optimizer;
-
-    /// <summary>The sampling generator (for checkpoints).</summary>
-    internal Generator Generator => _generator;
+    internal TorchSharp.Modules.Adam Optimizer => _optimizer;
 
     /// <summary>Restores counters from a checkpoint; the environment restarts its episodes on the next update.</summary>
     internal void RestoreCounters(long updates, long envSteps, double learningRate)
@@ -117,10 +116,22 @@ public sealed class PpoTrainer : IDisposable
         _started = false;
     }
 
+    /// <summary>Makes the next update start fresh episodes (as a resumed run does).</summary>
+    internal void RestartEpisodes()
+    {
+        _started = false;
+    }
+
     /// <summary>One rollout of every agent followed by one learning phase.</summary>
     public UpdateMetrics Update()
     {
         var clock = Stopwatch.StartNew();
+
+        // Every random stream of an update (action sampling, minibatch order, dropout) is seeded from the run seed
+        // and the update index, so a resumed run draws exactly what the uninterrupted run would have drawn.
+        var updateSeed = UpdateSeed(_seed, UpdateCount);
+        _generator.manual_seed((long)(updateSeed >> 1));
+        torch.random.manual_seed((long)(updateSeed >> 2));
         if (!_started)
         {
             _env.Reset();
@@ -155,14 +166,15 @@ public sealed class PpoTrainer : IDisposable
         targets.Dispose();
 
         UpdateCount++;
-        EnvSteps += (long)_steps * _agents;
+        EnvSteps += (long)_steps * _agents * WorldSize;
         var seconds = clock.Elapsed.TotalSeconds;
         var summary = SummarizeEpisodes();
+        CombineAcrossWorkers(learnStats, ref returns, ref agentEpisodes, ref summary);
         var metrics = new UpdateMetrics
         {
             Update = UpdateCount,
             EnvSteps = EnvSteps,
-            StepsPerSecond = _steps * _agents / seconds,
+            StepsPerSecond = (double)_steps * _agents * WorldSize / seconds,
             EnvSeconds = envSeconds,
             NetworkSeconds = seconds - envSeconds,
             AgentEpisodes = agentEpisodes,
@@ -182,6 +194,15 @@ public sealed class PpoTrainer : IDisposable
         AdaptLearningRate(metrics.ApproxKl);
         _ = rolloutSeconds;
         return metrics;
+    }
+
+    private static ulong UpdateSeed(long seed, long update)
+    {
+        // SplitMix64 of the pair: well-mixed, distinct seeds for every (run seed, update).
+        var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)update + 1UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
     }
 
     private (double EnvSeconds, double ReturnSum, int AgentEpisodes) CollectRollout()
@@ -331,8 +352,10 @@ public sealed class PpoTrainer : IDisposable
 
                 _optimizer.zero_grad();
                 terms.Total.backward();
+                AverageGradientsAcrossWorkers();
                 nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
                 _optimizer.step();
+                AfterOptimizerStepAcrossWorkers();
 
                 sums.add_(stack(new[] { terms.Policy, terms.Value, terms.Entropy, terms.ApproxKl, terms.ClipFraction }).detach());
                 batches++;

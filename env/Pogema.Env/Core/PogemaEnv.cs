@@ -54,6 +54,8 @@ public sealed partial class PogemaEnv
     private readonly int[] _placedGoals;
     private readonly GridPosition[] _poolStarts;
     private readonly GridPosition[] _poolGoals;
+    private readonly GridPosition[] _explicitStarts;
+    private readonly GridPosition[] _explicitGoals;
     private readonly NumpyRandom[]? _goalRngs;
     private readonly int[]? _lifelongPool;
 
@@ -106,6 +108,8 @@ public sealed partial class PogemaEnv
         _placedGoals = new int[n];
         _poolStarts = _layout.PoolStarts.ToArray();
         _poolGoals = _layout.PoolGoals.ToArray();
+        _explicitStarts = _layout.ExplicitStarts.ToArray();
+        _explicitGoals = _layout.ExplicitGoals.ToArray();
         if (_config.OnTarget == OnTarget.Restart)
         {
             _goalRngs = new NumpyRandom[n];
@@ -269,6 +273,40 @@ public sealed partial class PogemaEnv
         _hasReset = true;
     }
 
+    /// <summary>
+    /// Starts an episode with this episode's own starts and goals in place of the config's <c>agents_xy</c> and
+    /// <c>targets_xy</c> (a per-episode task such as the bottleneck's); they stay in force for later resets until
+    /// changed again. The config must place agents explicitly, with the same number of agents.
+    /// </summary>
+    public void Reset(ulong seed, ReadOnlySpan<GridPosition> starts, ReadOnlySpan<GridPosition> goals)
+    {
+        if (_layout.Placement != PlacementKind.Explicit)
+        {
+            throw new InvalidOperationException("Per-episode starts and goals need a config with agents_xy/targets_xy or letter agents.");
+        }
+
+        if (starts.Length != _numAgents || goals.Length != _numAgents)
+        {
+            throw new ArgumentException($"expected {_numAgents} starts and goals, got {starts.Length} and {goals.Length}", nameof(starts));
+        }
+
+        for (int i = 0; i < _numAgents; i++)
+        {
+            if ((uint)starts[i].Row >= (uint)_height || (uint)starts[i].Col >= (uint)_width ||
+                (uint)goals[i].Row >= (uint)_height || (uint)goals[i].Col >= (uint)_width)
+            {
+                throw new ArgumentOutOfRangeException(nameof(starts), $"agent {i}: start {starts[i]} or goal {goals[i]} is outside the {_height} x {_width} map");
+            }
+        }
+
+        starts.CopyTo(_explicitStarts);
+        goals.CopyTo(_explicitGoals);
+        Reset(seed);
+    }
+
+    /// <summary>True when every episode runs on the same static map (not a random map drawn per seed).</summary>
+    internal bool HasStaticMap => _layout.Map is not null;
+
     /// <summary>Obstacles: the static map, or <c>default_rng(seed).binomial(1, density, (height, width))</c>.</summary>
     private void GenerateObstacles(ulong seed)
     {
@@ -290,8 +328,8 @@ public sealed partial class PogemaEnv
             case PlacementKind.Explicit:
                 for (int i = 0; i < _numAgents; i++)
                 {
-                    GridPosition s = _layout.ExplicitStarts[i];
-                    GridPosition g = _layout.ExplicitGoals[i];
+                    GridPosition s = _explicitStarts[i];
+                    GridPosition g = _explicitGoals[i];
                     _placedStarts[i] = (s.Row * _width) + s.Col;
                     _placedGoals[i] = (g.Row * _width) + g.Col;
 

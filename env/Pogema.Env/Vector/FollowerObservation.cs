@@ -1,0 +1,76 @@
+namespace Pogema.Env.Vector;
+
+/// <summary>
+/// SRMT's Follower-style observation for one agent, 3 x (2r+1) x (2r+1) floats: channel 0 obstacles as -1 and the
+/// agent's own shortest path as +1 (from its cell, following <see cref="DistanceField.NextCell"/>, until the path
+/// leaves the window or reaches the goal), channel 1 active agents (itself included), channel 2 the goals of the
+/// other agents with its own goal cell cleared (as the reference's anonymous-targets wrapper does).
+/// </summary>
+public static class FollowerObservation
+{
+    /// <summary>Channels of the observation.</summary>
+    public const int Channels = 3;
+
+    /// <summary>
+    /// Writes one agent's observation. <paramref name="goalGrid"/> is a padded grid with 1 on the goal cells of all agents
+    /// of the environment; <paramref name="distance"/> the BFS field to this agent's goal.
+    /// </summary>
+    public static void Write(
+        ReadOnlySpan<byte> obstacles,
+        ReadOnlySpan<byte> occupancy,
+        ReadOnlySpan<byte> goalGrid,
+        ReadOnlySpan<int> distance,
+        int paddedWidth,
+        int radius,
+        int position,
+        int goal,
+        Span<float> destination)
+    {
+        int d = (2 * radius) + 1;
+        int area = d * d;
+        Span<float> obstacleOut = destination[..area];
+        Span<float> agentOut = destination.Slice(area, area);
+        Span<float> goalOut = destination.Slice(2 * area, area);
+        int corner = position - (radius * paddedWidth) - radius;
+        for (int row = 0; row < d; row++)
+        {
+            int from = corner + (row * paddedWidth);
+            WindowRow.Negate(obstacles.Slice(from, d), obstacleOut.Slice(row * d, d));
+            WindowRow.Widen(occupancy.Slice(from, d), agentOut.Slice(row * d, d));
+            WindowRow.Widen(goalGrid.Slice(from, d), goalOut.Slice(row * d, d));
+        }
+
+        int goalRow = (goal / paddedWidth) - (corner / paddedWidth);
+        int goalCol = (goal % paddedWidth) - (corner % paddedWidth);
+        if ((uint)goalRow < (uint)d && (uint)goalCol < (uint)d)
+        {
+            goalOut[(goalRow * d) + goalCol] = 0f;
+        }
+
+        if (distance[position] == DistanceField.Unreachable)
+        {
+            return;
+        }
+
+        int cornerRow = corner / paddedWidth;
+        int cornerCol = corner - (cornerRow * paddedWidth);
+        int cell = position;
+        while (true)
+        {
+            int row = (cell / paddedWidth) - cornerRow;
+            int col = (cell - ((cell / paddedWidth) * paddedWidth)) - cornerCol;
+            if ((uint)row >= (uint)d || (uint)col >= (uint)d)
+            {
+                break;
+            }
+
+            obstacleOut[(row * d) + col] = 1f;
+            if (cell == goal)
+            {
+                break;
+            }
+
+            cell = DistanceField.NextCell(distance, paddedWidth, cell);
+        }
+    }
+}

@@ -1,0 +1,436 @@
+using Pogema.Env.Random;
+
+namespace Pogema.Env.Vector;
+
+/// <summary>
+/// E environments x A agents stepped together over the single environment's rules (<see cref="PogemaEnv"/>), with
+/// every result in flat arrays allocated once: observations <c>[E*A, C, D, D]</c> (env-major: agent a of env e is
+/// row <c>e*A + a</c>), rewards, terminated, truncated, active, episode-start flags, BFS distance to goal and path
+/// progress. An environment whose episode ends is reset at once (the observation returned is the new episode's
+/// first; the ending step's rewards and flags stay in place) and its metrics are kept for <see cref="DrainEpisodes"/>.
+/// Episode seeds come from one master seed, so a run is reproducible, and the results are identical for any number of
+/// workers: each worker owns a fixed slice of environments and its own scratch. Stepping allocates nothing.
+/// </summary>
+public sealed class VectorEnv : IDisposable
+{
+    private readonly VectorEnvOptions _options;
+    private readonly ScenarioSource _scenario;
+    private readonly EnvSlot[] _slots;
+    private readonly WorkerScratch[] _scratch;
+    private readonly int[] _firstEnv;
+    private readonly WorkerPool _pool;
+    private readonly int[] _actions;
+    private readonly int _observationStride;
+    private WorkerPhase _phase;
+    private bool _hasReset;
+    private bool _disposed;
+
+    /// <summary>Validates the options and every map of the scenario, then allocates all buffers and starts the workers.</summary>
+    /// <exception cref="PogemaInputException">An option is out of range or a map does not fit the options.</exception>
+    public VectorEnv(VectorEnvOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        _options = options;
+        _scenario = options.Scenario;
+        NumEnvs = options.NumEnvs;
+        AgentsPerEnv = options.AgentsPerEnv;
+        NumAgents = checked(NumEnvs * AgentsPerEnv);
+        ObservationChannels = 3;
+        ObservationSize = (2 * options.ObsRadius) + 1;
+        _observationStride = ObservationChannels * ObservationSize * ObservationSize;
+
+        var configs = new GridConfig?[_scenario.VariantCount];
+        int maxPaddedCells = 0;
+        bool staticMaps = true;
+        for (int v = 0; v < configs.Length; v++)
+        {
+            GridConfig config = _scenario.CreateConfig(v, options);
+            var layout = TaskLayout.Build(config, $"{_scenario.Description} (map {v})");
+            if (layout.NumAgents != AgentsPerEnv)
+            {
+                throw new PogemaInputException($"{_scenario.Description} (map {v}): the map places {layout.NumAgents} agents; agents per env is {AgentsPerEnv}");
+            }
+
+            staticMaps &= layout.Map is not null;
+            maxPaddedCells = Math.Max(maxPaddedCells, layout.PaddedHeight * layout.PaddedWidth);
+            configs[v] = config;
+        }
+
+        var master = NumpyRandom.DefaultRng(options.Seed);
+        _slots = new EnvSlot[NumEnvs];
+        for (int e = 0; e < NumEnvs; e++)
+        {
+            _slots[e] = new EnvSlot(_scenario, options, configs, (ulong)master.Integers(long.MaxValue), AgentsPerEnv);
+        }
+
+        int workers = Math.Min(options.Workers, NumEnvs);
+        _firstEnv = new int[workers + 1];
+        _scratch = new WorkerScratch[workers];
+        for (int w = 0; w <= workers; w++)
+        {
+            _firstEnv[w] = (int)((long)w * NumEnvs / workers);
+        }
+
+        for (int w = 0; w < workers; w++)
+        {
+            long liveGoals = (long)(_firstEnv[w + 1] - _firstEnv[w]) * AgentsPerEnv;
+            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, liveGoals, _scenario.VariantCount, staticMaps);
+        }
+
+        Observations = new float[(long)NumAgents * _observationStride];
+        Rewards = new float[NumAgents];
+        Terminated = new bool[NumAgents];
+        Truncated = new bool[NumAgents];
+        Active = new bool[NumAgents];
+        EpisodeStarted = new bool[NumAgents];
+        DistanceToGoal = new int[NumAgents];
+        MadePathProgress = new bool[NumAgents];
+        _actions = new int[NumAgents];
+        _pool = new WorkerPool(workers, RunWorker);
+    }
+
+    /// <summary>Number of environments E.</summary>
+    public int NumEnvs { get; }
+
+    /// <summary>Agents per environment A.</summary>
+    public int AgentsPerEnv { get; }
+
+    /// <summary>All agents, E*A; agent a of environment e is index <c>e*A + a</c>.</summary>
+    public int NumAgents { get; }
+
+    /// <summary>Observation channels C (3 for both presets).</summary>
+    public int ObservationChannels { get; }
+
+    /// <summary>Observation window side D = 2r + 1.</summary>
+    public int ObservationSize { get; }
+
+    /// <summary>The options this vector env runs.</summary>
+    public VectorEnvOptions Options => _options;
+
+    /// <summary>Number of worker threads (the caller's included).</summary>
+    public int Workers => _pool.Count;
+
+    /// <summary>Observations <c>[E*A, C, D, D]</c>, written by <see cref="Reset"/> and <see cref="Step"/>.</summary>
+    public float[] Observations { get; }
+
+    /// <summary>Environment reward of the last step (1 on goal arrival, as POGEMA); 0 after <see cref="Reset"/>.</summary>
+    public float[] Rewards { get; }
+
+    /// <summary><c>terminated</c> of the last step (of the episode that step belonged to).</summary>
+    public bool[] Terminated { get; }
+
+    /// <summary><c>truncated</c> of the last step (true for every agent of an environment that hit the time limit).</summary>
+    public bool[] Truncated { get; }
+
+    /// <summary>Whether the agent was active, so its action counted, in the last step (all true after <see cref="Reset"/>).</summary>
+    public bool[] Active { get; }
+
+    /// <summary>True where the observation is the first of a new episode (after <see cref="Reset"/> or an auto-reset).</summary>
+    public bool[] EpisodeStarted { get; }
+
+    /// <summary>
+    /// BFS moves on the static map from the agent's cell after the last step to its goal after that step (the new
+    /// goal in <c>restart</c> mode), in the episode the step belonged to; <see cref="DistanceField.Unreachable"/> (-1)
+    /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start.
+    /// </summary>
+    public int[] DistanceToGoal { get; }
+
+    /// <summary>
+    /// True where the agent, active in the last step, stepped onto the next cell of its shortest path as it stood
+    /// before the step (SRMT's directional reward). False after <see cref="Reset"/>.
+    /// </summary>
+    public bool[] MadePathProgress { get; }
+
+    /// <summary>The environment running in slot <paramref name="env"/> now; for inspection only (do not step or reset it).</summary>
+    public PogemaEnv GetEnvironment(int env) => _slots[env].Env;
+
+    /// <summary>The seed of the current episode of environment <paramref name="env"/>.</summary>
+    public ulong GetEpisodeSeed(int env) => _slots[env].EpisodeSeed;
+
+    /// <summary>The scenario variant (index of the map in the source) of the current episode of environment <paramref name="env"/>.</summary>
+    public int GetVariant(int env) => _slots[env].Variant;
+
+    /// <summary>
+    /// Starts every environment's episode sequence from the master seed: the same options always give the same
+    /// episodes. Discards metrics not yet drained.
+    /// </summary>
+    public void Reset()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _phase = WorkerPhase.Reset;
+        _pool.Run();
+        _hasReset = true;
+    }
+
+    /// <summary>
+    /// Steps every environment with <paramref name="actions"/> (one action 0..4 per agent, env-major; actions of
+    /// inactive agents are ignored), auto-resets the environments whose episode ended, and writes every buffer.
+    /// </summary>
+    public void Step(ReadOnlySpan<int> actions)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasReset)
+        {
+            throw new InvalidOperationException("Reset the vector env before the first step.");
+        }
+
+        if (actions.Length != NumAgents)
+        {
+            throw new ArgumentException($"expected {NumAgents} actions, got {actions.Length}", nameof(actions));
+        }
+
+        for (int i = 0; i < actions.Length; i++)
+        {
+            if ((uint)actions[i] >= PogemaEnv.NumActions)
+            {
+                throw new ArgumentOutOfRangeException(nameof(actions), $"action {actions[i]} of agent {i} is not in 0..4");
+            }
+        }
+
+        actions.CopyTo(_actions);
+        _phase = WorkerPhase.Step;
+        _pool.Run();
+    }
+
+    /// <summary>
+    /// Writes the observations of the current state again (they are already in place after <see cref="Reset"/> and
+    /// <see cref="Step"/>); the buffers do not change. Measures observation writing alone.
+    /// </summary>
+    public void RewriteObservations()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasReset)
+        {
+            throw new InvalidOperationException("Reset the vector env before writing observations.");
+        }
+
+        _phase = WorkerPhase.Observe;
+        _pool.Run();
+    }
+
+    /// <summary>Appends the metrics of every episode finished since the last drain, environment by environment; returns how many.</summary>
+    public int DrainEpisodes(List<EpisodeMetrics> sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        int count = 0;
+        foreach (EnvSlot slot in _slots)
+        {
+            count += slot.Drain(sink);
+        }
+
+        return count;
+    }
+
+    /// <summary>Bytes allocated by all workers inside <see cref="Reset"/> and <see cref="Step"/>, each measured on its own thread.</summary>
+    internal long WorkerAllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (WorkerScratch scratch in _scratch)
+            {
+                total += scratch.AllocatedBytes;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Stops the worker threads.</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _pool.Dispose();
+        }
+    }
+
+    private static void Validate(VectorEnvOptions o)
+    {
+        if (o.Scenario is null)
+        {
+            throw new PogemaInputException("vector env: scenario: none given; use a fixed config, a map set or the bottleneck");
+        }
+
+        if (o.NumEnvs < 1)
+        {
+            throw new PogemaInputException($"vector env: num_envs {o.NumEnvs}: must be at least 1");
+        }
+
+        if (o.AgentsPerEnv < 1)
+        {
+            throw new PogemaInputException($"vector env: agents_per_env {o.AgentsPerEnv}: must be at least 1");
+        }
+
+        if (o.Workers < 1)
+        {
+            throw new PogemaInputException($"vector env: workers {o.Workers}: must be at least 1");
+        }
+
+        if (o.MapCachePerEnv < 1)
+        {
+            throw new PogemaInputException($"vector env: map_cache_per_env {o.MapCachePerEnv}: must be at least 1");
+        }
+
+        if (o.DistanceCacheBytes < 0)
+        {
+            throw new PogemaInputException($"vector env: distance_cache_bytes {o.DistanceCacheBytes}: must not be negative");
+        }
+
+        if ((long)o.NumEnvs * o.AgentsPerEnv > int.MaxValue)
+        {
+            throw new PogemaInputException($"vector env: {o.NumEnvs} envs x {o.AgentsPerEnv} agents is too many agents; at most {int.MaxValue}");
+        }
+    }
+
+    private void RunWorker(int worker)
+    {
+        WorkerScratch scratch = _scratch[worker];
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        int end = _firstEnv[worker + 1];
+        for (int e = _firstEnv[worker]; e < end; e++)
+        {
+            switch (_phase)
+            {
+                case WorkerPhase.Step:
+                    StepEnv(e, scratch);
+                    break;
+                case WorkerPhase.Reset:
+                    ResetEnv(e, scratch);
+                    break;
+                default:
+                    WriteObservations(e, _slots[e], scratch);
+                    break;
+            }
+        }
+
+        scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+    }
+
+    private void ResetEnv(int e, WorkerScratch scratch)
+    {
+        EnvSlot slot = _slots[e];
+        slot.Rewind();
+        slot.Drain(scratch.Discard);
+        scratch.Discard.Clear();
+        BeginEpisode(slot, scratch);
+        int first = e * AgentsPerEnv;
+        int a = AgentsPerEnv;
+        Rewards.AsSpan(first, a).Clear();
+        Terminated.AsSpan(first, a).Clear();
+        Truncated.AsSpan(first, a).Clear();
+        Active.AsSpan(first, a).Fill(true);
+        EpisodeStarted.AsSpan(first, a).Fill(true);
+        MadePathProgress.AsSpan(first, a).Clear();
+        PogemaEnv env = slot.Env;
+        ReadOnlySpan<int> positions = env.PaddedPositions;
+        ReadOnlySpan<int> targets = env.PaddedTargets;
+        int[] hints = slot.FieldHints;
+        for (int i = 0; i < a; i++)
+        {
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            DistanceToGoal[first + i] = field[positions[i]];
+        }
+
+        WriteObservations(e, slot, scratch);
+    }
+
+    private void StepEnv(int e, WorkerScratch scratch)
+    {
+        EnvSlot slot = _slots[e];
+        PogemaEnv env = slot.Env;
+        int a = AgentsPerEnv;
+        int first = e * a;
+        env.Active.CopyTo(Active.AsSpan(first, a));
+        env.Step(_actions.AsSpan(first, a));
+        env.Rewards.CopyTo(Rewards.AsSpan(first, a));
+        env.Terminated.CopyTo(Terminated.AsSpan(first, a));
+        env.Truncated.CopyTo(Truncated.AsSpan(first, a));
+
+        ReadOnlySpan<int> positions = env.PaddedPositions;
+        ReadOnlySpan<int> targets = env.PaddedTargets;
+        int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
+        for (int i = 0; i < a; i++)
+        {
+            MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            DistanceToGoal[first + i] = field[positions[i]];
+        }
+
+        bool started = env.EpisodeEnded;
+        if (started)
+        {
+            slot.RecordFinished(env.Metrics!.Value);
+            BeginEpisode(slot, scratch);
+        }
+
+        EpisodeStarted.AsSpan(first, a).Fill(started);
+        WriteObservations(e, slot, scratch);
+    }
+
+    private void BeginEpisode(EnvSlot slot, WorkerScratch scratch)
+    {
+        slot.BeginEpisode();
+
+        // Static maps share fields across episodes and environments of a worker (key = map variant); a random map
+        // drawn per seed gets a fresh key so its fields are never confused with another episode's.
+        slot.MapKey = slot.Env.HasStaticMap ? slot.Variant : scratch.NextEpisodeMapKey();
+    }
+
+    /// <summary>Observations of one environment, and each agent's next path cell for the progress flag of the next step.</summary>
+    private void WriteObservations(int e, EnvSlot slot, WorkerScratch scratch)
+    {
+        PogemaEnv env = slot.Env;
+        int a = AgentsPerEnv;
+        Span<float> destination = Observations.AsSpan(e * a * _observationStride, a * _observationStride);
+        ReadOnlySpan<int> positions = env.PaddedPositions;
+        ReadOnlySpan<int> targets = env.PaddedTargets;
+        ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
+        int width = env.PaddedWidth;
+        int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
+        bool follower = _options.Observation == ObservationPreset.Follower;
+        if (!follower)
+        {
+            env.WriteObservations(destination);
+        }
+        else
+        {
+            scratch.MarkGoals(targets);
+        }
+
+        for (int i = 0; i < a; i++)
+        {
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
+            next[i] = DistanceField.NextCell(field, width, positions[i]);
+            if (follower)
+            {
+                FollowerObservation.Write(
+                    obstacles,
+                    env.PaddedOccupancy,
+                    scratch.GoalGrid,
+                    field,
+                    width,
+                    env.ObsRadius,
+                    positions[i],
+                    targets[i],
+                    destination.Slice(i * _observationStride, _observationStride));
+            }
+        }
+
+        if (follower)
+        {
+            scratch.ClearGoals(targets);
+        }
+    }
+
+    private enum WorkerPhase
+    {
+        Reset,
+        Step,
+        Observe,
+    }
+}

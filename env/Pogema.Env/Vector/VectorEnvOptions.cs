@@ -1,0 +1,51 @@
+namespace Pogema.Env.Vector;
+
+/// <summary>
+/// What a <see cref="VectorEnv"/> runs: how many environments and agents, where each episode's map and task come
+/// from, and the episode rules. The rule fields here apply to every scenario and override those of a fixed config.
+/// </summary>
+public sealed class VectorEnvOptions
+{
+    /// <summary>Number of environments E stepped together (at least 1).</summary>
+    public int NumEnvs { get; set; } = 1;
+
+    /// <summary>Agents in each environment A (at least 1); every scenario must give exactly this many.</summary>
+    public int AgentsPerEnv { get; set; } = 1;
+
+    /// <summary>Where each episode's map and starts/goals come from (a fixed config, a map set, the bottleneck).</summary>
+    public ScenarioSource Scenario { get; set; } = ScenarioSource.Fixed(new GridConfig());
+
+    /// <summary><c>collision_system</c> of every environment.</summary>
+    public CollisionSystem CollisionSystem { get; set; } = CollisionSystem.Soft;
+
+    /// <summary><c>on_target</c> of every environment.</summary>
+    public OnTarget OnTarget { get; set; } = OnTarget.Restart;
+
+    /// <summary><c>obs_radius</c> r (1..128); observation windows are (2r+1) x (2r+1).</summary>
+    public int ObsRadius { get; set; } = 5;
+
+    /// <summary>Observation written for each agent: <c>pogema</c> or <c>follower</c>.</summary>
+    public ObservationPreset Observation { get; set; } = ObservationPreset.Pogema;
+
+    /// <summary><c>max_episode_steps</c>: every agent is truncated after this many steps (at least 1).</summary>
+    public int MaxEpisodeSteps { get; set; } = 512;
+
+    /// <summary>Master seed: every environment's episode seeds (and map and task draws) derive from it.</summary>
+    public ulong Seed { get; set; }
+
+    /// <summary>Threads stepping environments (1 = the caller's thread only); each owns a fixed slice of environments.</summary>
+    public int Workers { get; set; } = 1;
+
+    /// <summary>
+    /// Bytes each worker holds for cached BFS distance fields (per map, per goal cell; the least recently used field
+    /// is overwritten first), allocated up front. 16 MiB holds about 740 fields of a 65 x 65 map with r = 5. The
+    /// cache is made larger when needed to hold twice the goals of the worker's agents (each live goal keeps a field).
+    /// </summary>
+    public long DistanceCacheBytes { get; set; } = 16L << 20;
+
+    /// <summary>
+    /// Static-map environments kept per environment slot when the scenario has several maps (each holds the map's
+    /// grids); a map beyond that is built again when drawn, which allocates at that reset.
+    /// </summary>
+    public int MapCachePerEnv { get; set; } = 16;
+}

@@ -1,0 +1,173 @@
+using Pogema.Env.Vector;
+
+namespace Pogema.Env.Tests.Vector;
+
+/// <summary>The follower preset, the BFS distances and the path-progress flag on a hand-made map with worked-out windows.</summary>
+public sealed class FollowerObservationTests
+{
+    // Agent a at (0,0) goes to A at (2,4); agent b at (0,4) goes to B at (2,0). Both goals are 6 moves away, and
+    // the tie-break (up, down, left, right) sends both down first, then along the bottom row.
+    private const string Map = "a...b\n.###.\nB...A";
+
+    private static VectorEnv Create()
+    {
+        var vec = new VectorEnv(new VectorEnvOptions
+        {
+            NumEnvs = 1,
+            AgentsPerEnv = 2,
+            Scenario = ScenarioSource.Fixed(new GridConfig { Map = Map }),
+            CollisionSystem = CollisionSystem.Soft,
+            OnTarget = OnTarget.Finish,
+            ObsRadius = 2,
+            Observation = ObservationPreset.Follower,
+            MaxEpisodeSteps = 64,
+        });
+        vec.Reset();
+        return vec;
+    }
+
+    [Fact]
+    public void FirstObservationShowsPathAgentsAndOtherGoals()
+    {
+        using var vec = Create();
+        Assert.Equal(3, vec.ObservationChannels);
+        Assert.Equal(5, vec.ObservationSize);
+        Assert.Equal([6, 6], vec.DistanceToGoal);
+        Assert.Equal([true, true], vec.EpisodeStarted);
+
+        float[][] agentA =
+        [
+            [
+                0, 0, 0, 0, 0,
+                0, -1, -1, -1, -1,
+                0, -1, 1, 0, 0,
+                0, -1, 1, -1, -1,
+                0, -1, 1, 1, 1,
+            ],
+            [
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 1, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+            ],
+            [
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 1, 0, 0,
+            ],
+        ];
+        float[][] agentB =
+        [
+            [
+                0, 0, 0, 0, 0,
+                -1, -1, -1, -1, 0,
+                0, 0, 1, -1, 0,
+                -1, -1, 1, -1, 0,
+                1, 1, 1, -1, 0,
+            ],
+            agentA[1],
+            agentA[2],
+        ];
+        AssertObservation(vec, 0, agentA);
+        AssertObservation(vec, 1, agentB);
+    }
+
+    [Fact]
+    public void StepsAlongThePathCountAsProgress()
+    {
+        using var vec = Create();
+        vec.Step([2, 2]);
+        Assert.Equal([true, true], vec.MadePathProgress);
+        Assert.Equal([5, 5], vec.DistanceToGoal);
+        Assert.Equal([false, false], vec.EpisodeStarted);
+
+        // a waits, b walks into the wall: neither is progress.
+        vec.Step([0, 3]);
+        Assert.Equal([false, false], vec.MadePathProgress);
+        Assert.Equal([5, 5], vec.DistanceToGoal);
+
+        // A legal move off the path is not progress either: a goes back up.
+        vec.Step([1, 2]);
+        Assert.Equal([false, true], vec.MadePathProgress);
+        Assert.Equal([6, 4], vec.DistanceToGoal);
+    }
+
+    [Fact]
+    public void OwnGoalIsRemovedFromTheGoalChannel()
+    {
+        using var vec = Create();
+
+        // b goes down twice to (2,4), a's goal A; a goes down twice onto (2,0), b's goal B, then right to (2,1).
+        vec.Step([0, 2]);
+        vec.Step([2, 2]);
+        vec.Step([2, 0]);
+        vec.Step([4, 0]);
+        int d = vec.ObservationSize;
+        int area = d * d;
+        int stride = 3 * area;
+
+        // a at (2,1): window rows 0..4, cols -1..3. Goal channel: B at (2,0) -> (2,1); A is a's own goal, at col 4 (outside).
+        Assert.Equal(new GridPosition(2, 1), vec.GetEnvironment(0).GetPosition(0));
+        Span<float> goalsA = vec.Observations.AsSpan(2 * area, area);
+        Assert.Equal(1f, goalsA[(2 * d) + 1]);
+        Assert.Equal(1f, Sum(goalsA));
+
+        // b at (2,4) stands on a's goal A, 4 moves from its own B: the goal channel shows A (B is outside).
+        Assert.Equal(new GridPosition(2, 4), vec.GetEnvironment(0).GetPosition(1));
+        Span<float> goalsB = vec.Observations.AsSpan(stride + (2 * area), area);
+        Assert.Equal(1f, goalsB[(2 * d) + 2]);
+        Assert.Equal(1f, Sum(goalsB));
+        Assert.Equal(4, vec.DistanceToGoal[1]);
+    }
+
+    [Fact]
+    public void DistanceFieldTieBreakIsUpDownLeftRight()
+    {
+        // 3 x 3 open map padded by 1 (5 x 5): goal at the bottom-right corner (map 2,2 = padded 3,3).
+        var obstacles = new byte[25];
+        for (int k = 0; k < 5; k++)
+        {
+            obstacles[k] = obstacles[20 + k] = obstacles[k * 5] = obstacles[(k * 5) + 4] = 1;
+        }
+
+        var distance = new int[25];
+        DistanceField.Compute(obstacles, 5, 18, distance, new int[25]);
+        Assert.Equal(
+            [
+                -1, -1, -1, -1, -1,
+                -1, 4, 3, 2, -1,
+                -1, 3, 2, 1, -1,
+                -1, 2, 1, 0, -1,
+                -1, -1, -1, -1, -1,
+            ],
+            distance);
+
+        // From the top-left corner both down and right are shortest: down wins.
+        Assert.Equal(11, DistanceField.NextCell(distance, 5, 6));
+        Assert.Equal(-1, DistanceField.NextCell(distance, 5, 18));
+    }
+
+    private static float Sum(Span<float> values)
+    {
+        float sum = 0;
+        foreach (float v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    private static void AssertObservation(VectorEnv vec, int agent, float[][] channels)
+    {
+        int area = vec.ObservationSize * vec.ObservationSize;
+        for (int c = 0; c < channels.Length; c++)
+        {
+            float[] actual = vec.Observations.AsSpan(((agent * 3) + c) * area, area).ToArray();
+            Assert.True(channels[c].AsSpan().SequenceEqual(actual), $"agent {agent} channel {c}: [{string.Join(", ", actual)}]");
+        }
+    }
+}
