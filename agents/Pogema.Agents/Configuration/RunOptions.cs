@@ -1,0 +1,35 @@
+namespace Pogema.Agents.Configuration;
+
+/// <summary>How a training run is driven: length, seed, device, outputs.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Run name; outputs go to runs/&lt;name&gt;/.</summary>
+    public string Name { get; set; } = "bottleneck-srmt";
+
+    /// <summary>Folder that holds the run folders.</summary>
+    public string RunsDir { get; set; } = "runs";
+
+    /// <summary>Master seed of the network initialization, action sampling, minibatch order and environments.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>auto (CUDA when available), cpu, cuda or cuda:N.</summary>
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Training budget in agent-steps.</summary>
+    public long TotalSteps { get; set; } = 20_000_000;
+
+    /// <summary>Training reward variant: sparse, dense, moving-negative, directional, directional-negative.</summary>
+    public string Reward { get; set; } = "sparse";
+
+    /// <summary>Write a checkpoint every this many updates (also on Ctrl+C and at the end).</summary>
+    public int CheckpointEvery { get; set; } = 20;
+
+    /// <summary>Redraw the learning-curve plot every this many updates.</summary>
+    public int PlotEvery { get; set; } = 5;
+
+    /// <summary>Intra-op CPU threads of libtorch (0: libtorch's default).</summary>
+    public int TorchThreads { get; set; }
+
+    /// <summary>Seeds of the evaluation printed at the end (0..N-1).</summary>
+    public int EvalSeeds { get; set; } = 10;
+}
