@@ -1,0 +1,63 @@
+#!/usr/bin/env sh
+# Measures data-parallel training on a machine with (at least) 2 CUDA GPUs, PyTorch installed and the
+# self-contained build from scripts/pack-gpu-bundle.sh unpacked. One step per call, so that each fits in a
+# time-limited session:
+#
+#   scripts/measure-multi-gpu.sh check     # NCCL collectives + replica identity (dist-check, then train --check-replicas)
+#   scripts/measure-multi-gpu.sh gpu1      # lifelong-mazes on 1 GPU for $STEPS agent-steps
+#   scripts/measure-multi-gpu.sh gpu2      # the same run on 2 GPUs
+#   scripts/measure-multi-gpu.sh summary   # agent-steps/s, scaling efficiency, learning curves side by side
+#
+# Environment: POGEMA (the executable, default gpu-bundle/pogema/pogema), STEPS (default 20000000),
+# OUT (runs folder, default runs-scaling), SEED (default 1). Runs are named gpu1 / gpu2 / check inside OUT.
+set -eu
+cd "$(dirname "$0")/.."
+pogema=${POGEMA:-gpu-bundle/pogema/pogema}
+steps=${STEPS:-20000000}
+out=${OUT:-runs-scaling}
+seed=${SEED:-1}
+
+if [ -z "${POGEMA_TORCH_LIB:-}" ]; then
+  POGEMA_TORCH_LIB=$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__)+"/lib")')
+fi
+export LD_LIBRARY_PATH="$POGEMA_TORCH_LIB${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+train() {
+  name=$1
+  shift
+  rm -rf "$out/$name"
+  "$pogema" train --preset lifelong-mazes --device cuda --seed "$seed" --name "$name" \
+    --set "run.runs_dir=$out" --set "run.checkpoint_every=1000000" "$@"
+}
+
+case "${1:-}" in
+  check)
+    "$pogema" dist-check --gpus 2
+    # 5 updates of 512 environments x 64 agents x 8 steps, every optimizer step checked.
+    train check --gpus 2 --check-replicas --set run.total_steps=10485760 --set run.eval_seeds=1
+    ;;
+  gpu1)
+    train gpu1 --set "run.total_steps=$steps"
+    ;;
+  gpu2)
+    train gpu2 --gpus 2 --set "run.total_steps=$steps"
+    ;;
+  summary)
+    for run in gpu1 gpu2; do
+      # Mean agent-steps/s over the updates after the first three (start-up, CUDA kernel selection).
+      awk -F, -v run="$run" 'NR > 4 { s += $3; n++ } END { if (n) printf "%s: %.0f agent-steps/s over %d updates\n", run, s / n, n }' "$out/$run/metrics.csv"
+    done
+    awk -F, 'FNR == 1 { file++ } FNR > 4 { s[file] += $3; n[file]++ }
+      END { if (n[1] && n[2]) printf "2 GPUs / 1 GPU: %.2fx, scaling efficiency %.0f%%\n", (s[2]/n[2]) / (s[1]/n[1]), 50 * (s[2]/n[2]) / (s[1]/n[1]) }' \
+      "$out/gpu1/metrics.csv" "$out/gpu2/metrics.csv"
+    echo "learning curves (env_steps, throughput, episode_return) every ~10% of the run:"
+    for run in gpu1 gpu2; do
+      echo "$run"
+      awk -F, 'NR > 1 { rows[NR] = $2 "  " $11 "  " $7; last = NR } END { step = int((last - 1) / 10); if (step < 1) step = 1; for (i = 2; i <= last; i += step) { print "  " rows[i]; shown = i } if (shown != last) print "  " rows[last] }' "$out/$run/metrics.csv"
+    done
+    ;;
+  *)
+    echo "usage: $0 check|gpu1|gpu2|summary" >&2
+    exit 2
+    ;;
+esac
