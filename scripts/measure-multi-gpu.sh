@@ -9,13 +9,19 @@
 #   scripts/measure-multi-gpu.sh summary   # agent-steps/s, scaling efficiency, learning curves side by side
 #
 # Environment: POGEMA (the executable, default gpu-bundle/pogema/pogema), STEPS (default 20000000),
-# OUT (runs folder, default runs-scaling), SEED (default 1). Runs are named gpu1 / gpu2 / check inside OUT.
+# OUT (runs folder, default runs-scaling), SEED (default 1), POGEMA_TORCH_LIB (PyTorch's lib folder, found through
+# python3 by default). Runs are named gpu1 / gpu2 / check inside OUT.
 set -eu
 cd "$(dirname "$0")/.."
 pogema=${POGEMA:-gpu-bundle/pogema/pogema}
 steps=${STEPS:-20000000}
 out=${OUT:-runs-scaling}
 seed=${SEED:-1}
+
+# A copied archive (scripts/pack-gpu-bundle.sh makes gpu-bundle/pogema-linux-x64.tar.gz) is unpacked on first use.
+if [ ! -x "$pogema" ] && [ -f gpu-bundle/pogema-linux-x64.tar.gz ]; then
+  tar -C gpu-bundle -xzf gpu-bundle/pogema-linux-x64.tar.gz
+fi
 
 if [ -z "${POGEMA_TORCH_LIB:-}" ]; then
   POGEMA_TORCH_LIB=$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__)+"/lib")')
