@@ -13,7 +13,7 @@ namespace Pogema.Agents.Training;
 /// trains on them; the recurrent state (memory and history) is re-run from the rollout's start state so the memory
 /// is learned by back-propagation through the whole window.
 /// </summary>
-public sealed class PpoTrainer : IDisposable
+public sealed partial class PpoTrainer : IDisposable
 {
     private readonly IVectorEnv _env;
     private readonly ActorCritic _model;
@@ -167,14 +167,15 @@ public sealed class PpoTrainer : IDisposable
         targets.Dispose();
 
         UpdateCount++;
-        EnvSteps += (long)_steps * _agents;
+        EnvSteps += (long)_steps * _agents * WorldSize;
         var seconds = clock.Elapsed.TotalSeconds;
         var summary = SummarizeEpisodes();
+        CombineAcrossWorkers(learnStats, ref returns, ref agentEpisodes, ref summary);
         var metrics = new UpdateMetrics
         {
             Update = UpdateCount,
             EnvSteps = EnvSteps,
-            StepsPerSecond = _steps * _agents / seconds,
+            StepsPerSecond = (double)_steps * _agents * WorldSize / seconds,
             EnvSeconds = envSeconds,
             NetworkSeconds = seconds - envSeconds,
             AgentEpisodes = agentEpisodes,
@@ -360,8 +361,10 @@ public sealed class PpoTrainer : IDisposable
 
                 _optimizer.zero_grad();
                 terms.Total.backward();
+                AverageGradientsAcrossWorkers();
                 nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
                 _optimizer.step();
+                AfterOptimizerStepAcrossWorkers();
 
                 sums.add_(stack(new[] { terms.Policy, terms.Value, terms.Entropy, terms.ApproxKl, terms.ClipFraction }).detach());
                 batches++;

@@ -21,7 +21,7 @@ public sealed class VectorEnv : IDisposable
     private readonly WorkerPool _pool;
     private readonly int[] _actions;
     private readonly int _observationStride;
-    private bool _stepping;
+    private WorkerPhase _phase;
     private bool _hasReset;
     private bool _disposed;
 
@@ -74,7 +74,8 @@ public sealed class VectorEnv : IDisposable
 
         for (int w = 0; w < workers; w++)
         {
-            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, _scenario.VariantCount, staticMaps);
+            long liveGoals = (long)(_firstEnv[w + 1] - _firstEnv[w]) * AgentsPerEnv;
+            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, liveGoals, _scenario.VariantCount, staticMaps);
         }
 
         Observations = new float[(long)NumAgents * _observationStride];
@@ -157,7 +158,7 @@ public sealed class VectorEnv : IDisposable
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _stepping = false;
+        _phase = WorkerPhase.Reset;
         _pool.Run();
         _hasReset = true;
     }
@@ -188,7 +189,23 @@ public sealed class VectorEnv : IDisposable
         }
 
         actions.CopyTo(_actions);
-        _stepping = true;
+        _phase = WorkerPhase.Step;
+        _pool.Run();
+    }
+
+    /// <summary>
+    /// Writes the observations of the current state again (they are already in place after <see cref="Reset"/> and
+    /// <see cref="Step"/>); the buffers do not change. Measures observation writing alone.
+    /// </summary>
+    public void RewriteObservations()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasReset)
+        {
+            throw new InvalidOperationException("Reset the vector env before writing observations.");
+        }
+
+        _phase = WorkerPhase.Observe;
         _pool.Run();
     }
 
@@ -275,13 +292,17 @@ public sealed class VectorEnv : IDisposable
         int end = _firstEnv[worker + 1];
         for (int e = _firstEnv[worker]; e < end; e++)
         {
-            if (_stepping)
+            switch (_phase)
             {
-                StepEnv(e, scratch);
-            }
-            else
-            {
-                ResetEnv(e, scratch);
+                case WorkerPhase.Step:
+                    StepEnv(e, scratch);
+                    break;
+                case WorkerPhase.Reset:
+                    ResetEnv(e, scratch);
+                    break;
+                default:
+                    WriteObservations(e, _slots[e], scratch);
+                    break;
             }
         }
 
@@ -306,9 +327,10 @@ public sealed class VectorEnv : IDisposable
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
+        int[] hints = slot.FieldHints;
         for (int i = 0; i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
             DistanceToGoal[first + i] = field[positions[i]];
         }
 
@@ -330,10 +352,11 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
         for (int i = 0; i < a; i++)
         {
             MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
             DistanceToGoal[first + i] = field[positions[i]];
         }
 
@@ -368,6 +391,7 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
         int width = env.PaddedWidth;
         int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
         bool follower = _options.Observation == ObservationPreset.Follower;
         if (!follower)
         {
@@ -380,7 +404,7 @@ public sealed class VectorEnv : IDisposable
 
         for (int i = 0; i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
             next[i] = DistanceField.NextCell(field, width, positions[i]);
             if (follower)
             {
@@ -401,5 +425,12 @@ public sealed class VectorEnv : IDisposable
         {
             scratch.ClearGoals(targets);
         }
+    }
+
+    private enum WorkerPhase
+    {
+        Reset,
+        Step,
+        Observe,
     }
 }
