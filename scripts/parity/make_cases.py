@@ -139,6 +139,34 @@ def main():
                   'on_target': MODES[(i // 3) % 3], 'max_episode_steps': rnd.randint(32, 128)}
         write(out, f'large_{i:03d}', config, random_actions(rnd, 130, agents, bias=0.6), i % 4 == 0)
 
+    # Edge cases: large radii on small maps, two-cell maps, one-step episodes, agents starting on their goals,
+    # duplicate goal-pool cells, pool starts on obstacles, pool marks without usable pools.
+    for i in range(args.count):
+        size = rnd.randint(2, 6)
+        agents = rnd.randint(1, max(1, size * size // 3))
+        config = {'seed': rnd.randint(0, 1000), 'size': size, 'density': rnd.choice([0.0, 0.1]), 'num_agents': agents,
+                  'obs_radius': rnd.randint(6, 20), 'collision_system': SYSTEMS[i % 3], 'on_target': MODES[(i // 3) % 3],
+                  'max_episode_steps': rnd.choice([1, 2, 3, 10])}
+        write(out, f'edge_radius_{i:03d}', config, random_actions(rnd, 12, agents, bias=0.5), True)
+        cells = [[r, c] for r in range(size) for c in range(size)]
+        rnd.shuffle(cells)
+        k = min(len(cells), rnd.randint(1, 5))
+        # A lifelong agent alone in a one-cell component would make POGEMA re-draw forever: no obstacles there.
+        same = {'size': size, 'density': 0.0 if MODES[(i // 3) % 3] == 'restart' else 0.3, 'seed': rnd.randint(0, 1000), 'obs_radius': 2, 'agents_xy': cells[:k],
+                'targets_xy': [cells[j] if rnd.random() < 0.5 else cells[(j + 1) % k] for j in range(k)],
+                'collision_system': SYSTEMS[i % 3], 'on_target': MODES[(i // 3) % 3], 'max_episode_steps': 12}
+        write(out, f'edge_ongoal_{i:03d}', same, random_actions(rnd, 14, k, bias=0.3), i % 2 == 0)
+        pool = {'size': size, 'density': 0.4, 'seed': rnd.randint(0, 1000), 'obs_radius': 2, 'num_agents': k,
+                'possible_agents_xy': cells[:k], 'possible_targets_xy': [rnd.choice(cells) for _ in range(k + 2)] + cells[:2],
+                'collision_system': SYSTEMS[i % 3], 'on_target': MODES[(i // 3) % 3], 'max_episode_steps': 20}
+        write(out, f'edge_pooldup_{i:03d}', pool, random_actions(rnd, 22, k, bias=0.5), i % 2 == 1)
+        marks = string_map(rnd, rnd.randint(2, 6), rnd.randint(2, 6), 0.2, ['!', '@', '.', '!'])
+        if marks.count('.') < 2:
+            continue  # a lifelong goal pool of one cell makes POGEMA re-draw forever
+        marked = {'map': marks, 'num_agents': 1, 'seed': rnd.randint(0, 1000), 'obs_radius': 2,
+                  'collision_system': SYSTEMS[i % 3], 'on_target': MODES[(i // 3) % 3], 'max_episode_steps': 20}
+        write(out, f'edge_marks_{i:03d}', marked, random_actions(rnd, 22, 1), True)
+
     # Invalid configs and action lists that POGEMA rejects too.
     invalid = {
         'bad_num_agents': ({'num_agents': 0}, [[0]]),

@@ -13,7 +13,7 @@ namespace Pogema.Agents.Training;
 /// trains on them; the recurrent state (memory and history) is re-run from the rollout's start state so the memory
 /// is learned by back-propagation through the whole window.
 /// </summary>
-public sealed class PpoTrainer : IDisposable
+public sealed partial class PpoTrainer : IDisposable
 {
     private readonly IVectorEnv _env;
     private readonly ActorCritic _model;
@@ -69,7 +69,8 @@ public sealed class PpoTrainer : IDisposable
         LearningRate = options.LearningRate;
         _optimizer = optim.Adam(model.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         _seed = seed;
-        _generator = new Generator((ulong)seed, device);
+        // A CPU generator: the same draws on every device, and CUDA generators are not reliably exposed by TorchSharp.
+        _generator = new Generator((ulong)seed, CPU);
 
         long t = _steps, n = _agents, c = env.ObservationChannels, d = env.ObservationSize;
         _obs = zeros(new[] { t, n, c, d, d }, device: device);
@@ -166,14 +167,15 @@ public sealed class PpoTrainer : IDisposable
         targets.Dispose();
 
         UpdateCount++;
-        EnvSteps += (long)_steps * _agents;
+        EnvSteps += (long)_steps * _agents * WorldSize;
         var seconds = clock.Elapsed.TotalSeconds;
         var summary = SummarizeEpisodes();
+        CombineAcrossWorkers(learnStats, ref returns, ref agentEpisodes, ref summary);
         var metrics = new UpdateMetrics
         {
             Update = UpdateCount,
             EnvSteps = EnvSteps,
-            StepsPerSecond = _steps * _agents / seconds,
+            StepsPerSecond = (double)_steps * _agents * WorldSize / seconds,
             EnvSeconds = envSeconds,
             NetworkSeconds = seconds - envSeconds,
             AgentEpisodes = agentEpisodes,
@@ -237,7 +239,7 @@ public sealed class PpoTrainer : IDisposable
             var state = _state.Masked(keep);
             var (logits, values, next) = _model.Step(obs, state, _agentsPerEnv);
             var logProbsAll = nn.functional.log_softmax(logits, 1);
-            var action = multinomial(logProbsAll.exp(), 1, true, _generator);
+            var action = SampleActions(logProbsAll);
             _actions[t].copy_(action.squeeze(1));
             _logProbs[t].copy_(logProbsAll.gather(1, action).squeeze(1));
             _values[t].copy_(values);
@@ -292,6 +294,14 @@ public sealed class PpoTrainer : IDisposable
         return (envClock.Elapsed.TotalSeconds, returnSum, agentEpisodes);
     }
 
+    /// <summary>Inverse-CDF sampling of one action per row from uniforms drawn on the CPU generator; [N, 1] int64.</summary>
+    private Tensor SampleActions(Tensor logProbs)
+    {
+        var uniform = rand(new long[] { logProbs.shape[0], 1 }, generator: _generator).to(_device);
+        var cdf = logProbs.exp().cumsum(1);
+        return (cdf < uniform).sum(1, keepdim: true).clamp_max(logProbs.shape[1] - 1).to(ScalarType.Int64);
+    }
+
     /// <summary>V of the observation after the rollout, with the state the next rollout will start from.</summary>
     private Tensor BootstrapValue()
     {
@@ -340,7 +350,7 @@ public sealed class PpoTrainer : IDisposable
         var batches = 0;
         for (var epoch = 0; epoch < _options.Epochs; epoch++)
         {
-            using var order = randperm(_env.NumEnvs, generator: _generator, device: _device);
+            using var order = randperm(_env.NumEnvs, generator: _generator).to(_device);
             for (var b = 0; b < _options.NumMinibatches; b++)
             {
                 using var scope = NewDisposeScope();
@@ -351,6 +361,9 @@ public sealed class PpoTrainer : IDisposable
 
                 _optimizer.zero_grad();
                 terms.Total.backward();
+                AverageGradientsAcrossWorkers();
+
+                // Checked after averaging, so every worker sees the same norm and all of them stop together.
                 var gradientNorm = nn.utils.clip_grad_norm_(_model.parameters(), _options.MaxGradNorm);
                 if (!double.IsFinite(gradientNorm))
                 {
@@ -360,6 +373,7 @@ public sealed class PpoTrainer : IDisposable
                 }
 
                 _optimizer.step();
+                AfterOptimizerStepAcrossWorkers();
 
                 sums.add_(stack(new[] { terms.Policy, terms.Value, terms.Entropy, terms.ApproxKl, terms.ClipFraction }).detach());
                 batches++;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pogema.Agents.Configuration;
+using Pogema.Agents.Distributed;
 using Pogema.Agents.Environments;
 using Pogema.Agents.Inference;
 using Pogema.Agents.Models;
@@ -19,7 +20,7 @@ namespace Pogema.Agents.Training;
 /// checkpoint.pgm (every N updates, on cancellation and at the end). <see cref="Resume"/> continues from the
 /// checkpoint with the same model, optimizer, counters and random streams.
 /// </summary>
-public sealed class TrainingRun
+public sealed partial class TrainingRun
 {
     /// <summary>File names inside a run folder.</summary>
     public const string ConfigFile = "config.yaml";
@@ -93,21 +94,28 @@ public sealed class TrainingRun
     /// <summary>
     /// Trains until <see cref="RunOptions.TotalSteps"/> agent-steps or until <paramref name="cancel"/> fires, then
     /// writes the final checkpoint and plot and returns the trained policy. <paramref name="onUpdate"/> sees every
-    /// update's metrics (progress display).
+    /// update's metrics (progress display). With <paramref name="parallel"/>, this process is one worker of a
+    /// data-parallel run: only rank 0 writes the run folder.
     /// </summary>
-    public TrainedPolicy Train(Func<TrainConfig, IVectorEnv> createEnv, ILogger log, CancellationToken cancel, Action<UpdateMetrics>? onUpdate = null)
+    public TrainedPolicy Train(Func<TrainConfig, IVectorEnv> createEnv, ILogger log, CancellationToken cancel, Action<UpdateMetrics>? onUpdate = null, DataParallelOptions? parallel = null)
     {
         TorchRuntime.Initialize();
         var config = Config;
         var device = DeviceSelector.Resolve(config.Run.Device);
+        using var workers = ConnectWorkers(parallel, device);
+        var primary = workers.Rank == 0;
         if (config.Run.TorchThreads > 0)
         {
             torch.set_num_threads(config.Run.TorchThreads);
         }
 
-        AtomicFile.WriteAllBytes(Path.Combine(RunDirectory, ConfigFile), System.Text.Encoding.UTF8.GetBytes(config.ToYaml()));
+        if (primary)
+        {
+            AtomicFile.WriteAllBytes(Path.Combine(RunDirectory, ConfigFile), System.Text.Encoding.UTF8.GetBytes(config.ToYaml()));
+        }
+
         torch.manual_seed(config.Run.Seed);
-        using var env = createEnv(config);
+        using var env = ForWorker(createEnv, workers.Rank, workers.WorldSize, parallel?.Settings.GpusPerNode ?? 1, parallel?.ReplicateEnvironments ?? false)(config);
         var model = _resumeFrom is not null
             ? _resumeFrom.CreateModel(device)
             : new ActorCritic(config.Model, env.ObservationChannels, env.ObservationSize);
@@ -118,8 +126,9 @@ public sealed class TrainingRun
                 $"checkpoint observation {model.ObservationChannels}x{model.ObservationSize} does not match the environment's {env.ObservationChannels}x{env.ObservationSize}");
         }
 
-        using var trainer = new PpoTrainer(env, model, config.Ppo, RewardFunction.Create(config.Run.Reward), device, config.Run.Seed);
+        using var trainer = new PpoTrainer(env, model, config.Ppo, RewardFunction.Create(config.Run.Reward), device, DataParallelOptions.SeedForRank(config.Run.Seed, workers.Rank));
         _resumeFrom?.RestoreTrainer(trainer);
+        using var sync = JoinWorkers(workers, model, trainer, parallel, config.Run.Seed);
 
         var parameters = model.parameters().Sum(p => p.numel());
         log.Information(
@@ -127,27 +136,31 @@ public sealed class TrainingRun
             IsResumed ? "resuming" : "starting", RunDirectory, config.Model.Core, parameters, env.NumEnvs, env.AgentsPerEnv, device, config.Run.TotalSteps);
 
         var csvPath = Path.Combine(RunDirectory, MetricsFile);
-        using var csv = new MetricsCsv(csvPath, IsResumed, trainer.UpdateCount);
-        var tensorboard = torch.utils.tensorboard.SummaryWriter(Path.Combine(RunDirectory, TensorBoardDir));
+        using var csv = primary ? new MetricsCsv(csvPath, IsResumed, trainer.UpdateCount) : null;
+        var tensorboard = primary ? torch.utils.tensorboard.SummaryWriter(Path.Combine(RunDirectory, TensorBoardDir)) : null;
         var diverged = false;
         try
         {
-            while (trainer.EnvSteps < config.Run.TotalSteps && !cancel.IsCancellationRequested)
+            while (trainer.EnvSteps < config.Run.TotalSteps && !StopRequested(cancel, sync))
             {
                 var m = trainer.Update();
-                csv.Append(m);
-                WriteTensorBoard(tensorboard, m);
+                csv?.Append(m);
+                if (tensorboard is not null)
+                {
+                    WriteTensorBoard(tensorboard, m);
+                }
+
                 log.Information(
                     "update {Update} steps {Steps:N0} sps {Sps:N0} csr {Csr} isr {Isr} return {Return} pi {Pi:F4} v {V:F4} ent {Ent:F3} kl {Kl:F5} clip {Clip:F3} ev {Ev:F3} lr {Lr:G3}",
                     m.Update, m.EnvSteps, m.StepsPerSecond, Show(m.Csr), Show(m.Isr), Show(m.EpisodeReturn), m.PolicyLoss, m.ValueLoss,
                     m.Entropy, m.ApproxKl, m.ClipFraction, m.ExplainedVariance, m.LearningRate);
                 onUpdate?.Invoke(m);
-                if (m.Update % config.Run.CheckpointEvery == 0)
+                if (primary && m.Update % config.Run.CheckpointEvery == 0)
                 {
                     Checkpoint.Save(CheckpointPath, config, model, trainer);
                 }
 
-                if (m.Update % config.Run.PlotEvery == 0)
+                if (primary && m.Update % config.Run.PlotEvery == 0)
                 {
                     LearningCurvePlot.Write(csvPath, Path.Combine(RunDirectory, PlotFile), config.Run.Name);
                 }
@@ -165,7 +178,7 @@ public sealed class TrainingRun
         finally
         {
             // Also on Ctrl+C and on errors after at least one update: never lose more than the current update.
-            if (trainer.UpdateCount > 0 && !diverged)
+            if (primary && trainer.UpdateCount > 0 && !diverged)
             {
                 Checkpoint.Save(CheckpointPath, config, model, trainer);
                 LearningCurvePlot.Write(csvPath, Path.Combine(RunDirectory, PlotFile), config.Run.Name);
@@ -174,6 +187,7 @@ public sealed class TrainingRun
 
         }
 
+        ReportReplicas(log, sync);
         return TrainedPolicy.FromModel(model, config, device);
     }
 

@@ -141,7 +141,7 @@ public sealed partial class PogemaEnv
             if (_active[i])
             {
                 int from = _position[i];
-                _occupancy[from] = 0;
+                ClearOccupied(from);
                 _agentAt[from] = -1;
             }
         }
@@ -154,7 +154,7 @@ public sealed partial class PogemaEnv
                 _claimHead![to] = -1;
                 _claimTail![to] = -1;
                 _claimCount![to] = 0;
-                _occupancy[to] = 1;
+                MarkOccupied(to);
                 _agentAt[to] = i;
                 if (to != _position[i])
                 {

@@ -143,7 +143,7 @@ public sealed partial class PogemaEnv
     {
         _active[agent] = false;
         int cell = _position[agent];
-        _occupancy[cell] = 0;
+        ClearOccupied(cell);
         if (_agentAt[cell] == agent)
         {
             _agentAt[cell] = -1;
@@ -153,9 +153,9 @@ public sealed partial class PogemaEnv
     private void MoveAgent(int agent, int to)
     {
         int from = _position[agent];
-        _occupancy[from] = 0;
+        ClearOccupied(from);
         _agentAt[from] = -1;
-        _occupancy[to] = 1;
+        MarkOccupied(to);
         _agentAt[to] = agent;
         SetPosition(agent, to);
     }

@@ -317,11 +317,7 @@ public sealed partial class PogemaEnv
         }
 
         _rng.Reseed(seed);
-        double density = _config.Density;
-        for (int cell = 0; cell < _mapObstacles.Length; cell++)
-        {
-            _mapObstacles[cell] = (byte)_rng.Binomial(1, density);
-        }
+        _rng.BinomialOne(_config.Density, _mapObstacles);
     }
 
     /// <summary>Starts and goals into <see cref="_placedStarts"/>/<see cref="_placedGoals"/> (unpadded cells).</summary>
@@ -393,6 +389,8 @@ public sealed partial class PogemaEnv
         {
             _mapObstacles.AsSpan(row * _width, _width).CopyTo(_obstacles.AsSpan(((row + r) * _paddedWidth) + r));
         }
+
+        MirrorObstacles();
     }
 
     private void PutAgentsOnGrid()
@@ -402,7 +400,7 @@ public sealed partial class PogemaEnv
         {
             if (_active[i])
             {
-                _occupancy[_position[i]] = 0;
+                ClearOccupied(_position[i]);
                 _agentAt[_position[i]] = -1;
             }
         }
@@ -418,7 +416,7 @@ public sealed partial class PogemaEnv
             _rewards[i] = 0f;
             SetPosition(i, start);
             SetTarget(i, goal);
-            _occupancy[start] = 1;
+            MarkOccupied(start);
             _agentAt[start] = i;
         }
     }

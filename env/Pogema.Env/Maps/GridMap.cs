@@ -167,8 +167,9 @@ public sealed class GridMap
             {
                 char present = starts[k].HasValue ? (char)('a' + k) : (char)('A' + k);
                 char missing = starts[k].HasValue ? (char)('A' + k) : (char)('a' + k);
+                GridPosition at = starts[k] ?? goals[k]!.Value;
                 throw new PogemaInputException(
-                    $"{source}: map letter '{present}' has no partner '{missing}'; each agent start a..z needs its goal A..Z");
+                    $"{source}: map letter '{present}' (row {at.Row}, column {at.Col}) has no partner '{missing}'; each agent start a..z needs its goal A..Z");
             }
 
             if (starts[k].HasValue)

@@ -3,12 +3,12 @@ using Pogema.Env.Random;
 namespace Pogema.Env.Policies;
 
 /// <summary>
-/// POGEMA's decentralized A* agent (<c>AStarAgent</c>) for one agent: it remembers the obstacles it has seen in its
-/// observation windows, ignores other agents, replans to its target every step, and when it did not move since its
-/// last plan (and is not on its target) it takes a uniformly random action from its own generator instead
-/// (the fallback that breaks deadlocks between agents that block each other).
+/// POGEMA's decentralized A* agent (<c>AStarAgent</c>) for one agent; <see cref="AStarPolicy"/> runs one per agent.
+/// It remembers the obstacles it has seen in its observation windows, ignores other agents, replans to its target
+/// every step, and when it did not move since its last plan (and is not on its target) it takes a uniformly random
+/// action from its own generator instead (the fallback that breaks deadlocks between agents that block each other).
 /// </summary>
-public sealed class AStarAgent
+internal sealed class AStarAgent
 {
     private readonly ObstacleMemory _memory;
     private NumpyRandom _random;
@@ -37,7 +37,7 @@ public sealed class AStarAgent
     /// Chooses the action at (row, col) towards (targetRow, targetCol), seeing the window of radius
     /// <paramref name="radius"/> of <paramref name="map"/> (unpadded, row-major, 1 = obstacle).
     /// </summary>
-    internal int Act(int row, int col, int targetRow, int targetCol, int radius, ReadOnlySpan<byte> map, AStarSearch search)
+    public int Act(int row, int col, int targetRow, int targetCol, int radius, ReadOnlySpan<byte> map, AStarSearch search)
     {
         if (_hasSaved && _savedRow == row && _savedCol == col && (row != targetRow || col != targetCol))
         {

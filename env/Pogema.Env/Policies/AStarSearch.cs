@@ -28,8 +28,9 @@ internal sealed class AStarSearch
     public AStarSearch(int height, int width)
     {
         // Unknown cells are free, so a search may leave the map; a margin keeps nearly all of it in flat arrays
-        // and the rare node beyond it goes to a dictionary.
-        int margin = Math.Max(height, width) + 16;
+        // and the rare node beyond it goes to a dictionary. A fixed margin keeps long thin maps (a 1000-cell
+        // bottleneck corridor) from allocating a square the size of their long side.
+        const int margin = 48;
         _minRow = -margin;
         _minCol = -margin;
         _rows = height + (2 * margin);

@@ -184,6 +184,54 @@ public sealed class NumpyRandom
         }
     }
 
+    /// <summary>
+    /// <c>binomial(1, p, size)</c> into bytes: the same draws as <see cref="Binomial(int, double)"/> per element, with
+    /// the inversion constants computed once (NumPy caches them the same way).
+    /// </summary>
+    public void BinomialOne(double p, Span<byte> output)
+    {
+        if (!(p >= 0.0 && p <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), "p < 0, p > 1 or p is NaN");
+        }
+
+        if (p == 0.0)
+        {
+            output.Clear();
+            return;
+        }
+
+        bool flip = p > 0.5;
+        double r = flip ? 1.0 - p : p;
+        double q = 1.0 - r;
+        double qn = Math.Exp(1 * Math.Log(q));
+        double np = 1 * r;
+        long bound = (long)Math.Min(1, np + (10.0 * Math.Sqrt((np * q) + 1)));
+        double px1 = (1 * r * qn) / (1 * q);
+        for (int i = 0; i < output.Length; i++)
+        {
+            // The inversion loop of BinomialInversion for n = 1: X = 0 if U <= qn, 1 if U - qn <= px1, else redraw.
+            long x;
+            while (true)
+            {
+                double u = Random();
+                if (u <= qn)
+                {
+                    x = 0;
+                    break;
+                }
+
+                if (bound >= 1 && u - qn <= px1)
+                {
+                    x = 1;
+                    break;
+                }
+            }
+
+            output[i] = (byte)(flip ? 1 - x : x);
+        }
+    }
+
     /// <summary><c>uniform(low, high)</c>: <c>low + (high - low) * random()</c>.</summary>
     public double Uniform(double low, double high) => low + ((high - low) * Random());
 

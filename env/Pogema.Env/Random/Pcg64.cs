@@ -6,10 +6,14 @@ namespace Pogema.Env.Random;
 /// </summary>
 public sealed class Pcg64
 {
-    private static readonly UInt128 Multiplier = new(0x2360ED051FC65DA4UL, 0x4385DF649FCCF645UL);
+    // The 128-bit state and increment are kept as 64-bit halves: UInt128 arithmetic is several times slower here.
+    private const ulong MultiplierHigh = 0x2360ED051FC65DA4UL;
+    private const ulong MultiplierLow = 0x4385DF649FCCF645UL;
 
-    private UInt128 _state;
-    private UInt128 _increment;
+    private ulong _stateHigh;
+    private ulong _stateLow;
+    private ulong _incrementHigh;
+    private ulong _incrementLow;
     private bool _hasUInt32;
     private uint _cachedUInt32;
 
@@ -38,12 +42,16 @@ public sealed class Pcg64
     private void SetState(ReadOnlySpan<ulong> words)
     {
         // NumPy builds each 128-bit value with the first word as the high half.
-        var initState = new UInt128(words[0], words[1]);
         var initSequence = new UInt128(words[2], words[3]);
-        _state = UInt128.Zero;
-        _increment = (initSequence << 1) | UInt128.One;
+        UInt128 increment = (initSequence << 1) | UInt128.One;
+        _incrementHigh = (ulong)(increment >> 64);
+        _incrementLow = (ulong)increment;
+        _stateHigh = 0;
+        _stateLow = 0;
         Step();
-        _state += initState;
+        UInt128 state = new UInt128(_stateHigh, _stateLow) + new UInt128(words[0], words[1]);
+        _stateHigh = (ulong)(state >> 64);
+        _stateLow = (ulong)state;
         Step();
         _hasUInt32 = false;
         _cachedUInt32 = 0;
@@ -53,10 +61,8 @@ public sealed class Pcg64
     public ulong NextUInt64()
     {
         Step();
-        ulong high = (ulong)(_state >> 64);
-        ulong low = (ulong)_state;
-        int rotation = (int)(high >> 58);
-        return ulong.RotateRight(high ^ low, rotation);
+        int rotation = (int)(_stateHigh >> 58);
+        return ulong.RotateRight(_stateHigh ^ _stateLow, rotation);
     }
 
     /// <summary>
@@ -79,6 +85,10 @@ public sealed class Pcg64
 
     private void Step()
     {
-        _state = (_state * Multiplier) + _increment;
+        ulong carryHigh = Math.BigMul(_stateLow, MultiplierLow, out ulong low);
+        ulong high = carryHigh + (_stateLow * MultiplierHigh) + (_stateHigh * MultiplierLow);
+        ulong sumLow = low + _incrementLow;
+        _stateHigh = high + _incrementHigh + (sumLow < low ? 1UL : 0UL);
+        _stateLow = sumLow;
     }
 }

@@ -43,11 +43,11 @@ public static class RecordingReader
         {
             try
             {
-                return ParseBody(bytes.AsMemory(0, bytes.Length - ChecksumLength), source, out _);
+                return ParseBody(bytes.AsMemory(0, bytes.Length - ChecksumLength), out _);
             }
             catch (Exception ex) when (ex is not PogemaInputException)
             {
-                throw new PogemaInputException($"recording {source}: invalid content ({ex.Message})");
+                throw new PogemaInputException($"recording {source}: invalid content ({ex.Message.ReplaceLineEndings(" ")})");
             }
         }
 
@@ -55,7 +55,7 @@ public static class RecordingReader
         int completeSteps = 0;
         try
         {
-            ParseBody(bytes.AsMemory(), source, out completeSteps);
+            ParseBody(bytes.AsMemory(), out completeSteps);
         }
         catch (Exception ex) when (ex is TruncatedRecordingException || IsEndOfData(ex))
         {
@@ -108,12 +108,12 @@ public static class RecordingReader
         throw new PogemaInputException($"recording {source}: not a Pogema.Net recording (it does not start with the '{RecordingFormat.Magic}' marker)");
     }
 
-    private static EpisodeRecording ParseBody(ReadOnlyMemory<byte> memory, string source, out int completeSteps)
+    private static EpisodeRecording ParseBody(ReadOnlyMemory<byte> memory, out int completeSteps)
     {
         completeSteps = 0;
         var reader = new MessagePackReader(memory);
         reader.Skip();
-        EpisodeHeader header = ReadHeader(ref reader, source);
+        EpisodeHeader header = ReadHeader(ref reader);
         int n = header.NumAgents;
         var steps = new List<EpisodeStepRecord>();
         while (true)
@@ -127,7 +127,7 @@ public static class RecordingReader
             int kind = reader.ReadInt32();
             if (kind == RecordingFormat.StepKind && length == 8)
             {
-                steps.Add(ReadStep(ref reader, n, source, steps.Count));
+                steps.Add(ReadStep(ref reader, n, steps.Count));
                 completeSteps = steps.Count;
                 continue;
             }
@@ -165,7 +165,7 @@ public static class RecordingReader
         }
     }
 
-    private static EpisodeHeader ReadHeader(ref MessagePackReader reader, string source)
+    private static EpisodeHeader ReadHeader(ref MessagePackReader reader)
     {
         int count = reader.ReadMapHeader();
         string? config = null, mapName = "", policy = null, onTarget = null, collision = null;
@@ -266,7 +266,7 @@ public static class RecordingReader
         }
     }
 
-    private static EpisodeStepRecord ReadStep(ref MessagePackReader reader, int n, string source, int index)
+    private static EpisodeStepRecord ReadStep(ref MessagePackReader reader, int n, int index)
     {
         int[] actions = ReadInts(ref reader);
         int[] positions = ReadInts(ref reader);

@@ -19,13 +19,14 @@ internal sealed class DistanceFieldCache
     private long _clock;
 
     /// <summary>
-    /// A cache of fields of <paramref name="fieldLength"/> cells within <paramref name="budgetBytes"/> (at least 4
-    /// fields), holding no more than <paramref name="maxUsefulFields"/> (the goal cells the maps can have).
+    /// A cache of fields of <paramref name="fieldLength"/> cells within <paramref name="budgetBytes"/>, but never
+    /// fewer than <paramref name="minFields"/> (twice the goals alive at once, so live fields are not thrashed) and
+    /// never more than <paramref name="maxUsefulFields"/> (the goal cells the maps can have).
     /// </summary>
-    public DistanceFieldCache(int fieldLength, long budgetBytes, long maxUsefulFields)
+    public DistanceFieldCache(int fieldLength, long budgetBytes, long minFields, long maxUsefulFields)
     {
         _fieldLength = fieldLength;
-        long fields = Math.Min(budgetBytes / (4L * fieldLength), maxUsefulFields);
+        long fields = Math.Min(Math.Max(budgetBytes / (4L * fieldLength), minFields), maxUsefulFields);
         _capacity = (int)Math.Clamp(fields, 4, Math.Min(1 << 20, int.MaxValue / fieldLength));
         _storage = new int[(long)_capacity * fieldLength];
         _keys = new long[_capacity];
@@ -44,12 +45,24 @@ internal sealed class DistanceFieldCache
     /// The distance field to <paramref name="goal"/> on the map identified by <paramref name="mapKey"/> whose padded
     /// obstacles are <paramref name="obstacles"/>; computed on a miss. Valid until the next call.
     /// </summary>
-    public ReadOnlySpan<int> Get(long mapKey, int goal, ReadOnlySpan<byte> obstacles, int paddedWidth)
+    /// <remarks>
+    /// <paramref name="hint"/> is the caller's memory of where this goal's field was last time (per agent); when the
+    /// field is still there the dictionary is skipped. It is updated on return.
+    /// </remarks>
+    public ReadOnlySpan<int> Get(long mapKey, int goal, ReadOnlySpan<byte> obstacles, int paddedWidth, ref int hint)
     {
         long key = (mapKey << 31) | (uint)goal;
         long now = ++_clock;
-        if (_slotOf.TryGetValue(key, out int slot))
+        int slot = hint;
+        if ((uint)slot < (uint)_count && _keys[slot] == key)
         {
+            _lastUse[slot] = now;
+            return _storage.AsSpan(slot * _fieldLength, _fieldLength);
+        }
+
+        if (_slotOf.TryGetValue(key, out slot))
+        {
+            hint = slot;
             _lastUse[slot] = now;
             return _storage.AsSpan(slot * _fieldLength, _fieldLength);
         }
@@ -70,6 +83,7 @@ internal sealed class DistanceFieldCache
         _keys[slot] = key;
         _lastUse[slot] = now;
         _slotOf[key] = slot;
+        hint = slot;
         return field;
     }
 

@@ -35,6 +35,8 @@ internal sealed class EnvSlot
         _starts = new GridPosition[agents];
         _goals = new GridPosition[agents];
         NextCell = new int[agents];
+        FieldHints = new int[agents];
+        FieldHints.AsSpan().Fill(-1);
     }
 
     /// <summary>Seed of this slot's episode generator, derived from the master seed.</summary>
@@ -57,6 +59,9 @@ internal sealed class EnvSlot
 
     /// <summary>Per agent, the next cell of its shortest path in the current state (-1 when none).</summary>
     public int[] NextCell { get; }
+
+    /// <summary>Per agent, where its distance field sat in the worker's cache last time (a lookup shortcut).</summary>
+    public int[] FieldHints { get; }
 
     /// <summary>Episodes finished since the last drain.</summary>
     public int FinishedCount { get; private set; }

@@ -21,7 +21,8 @@ public sealed class VectorEnv : IDisposable
     private readonly WorkerPool _pool;
     private readonly int[] _actions;
     private readonly int _observationStride;
-    private bool _stepping;
+    private readonly bool _trackDistances;
+    private WorkerPhase _phase;
     private bool _hasReset;
     private bool _disposed;
 
@@ -33,6 +34,7 @@ public sealed class VectorEnv : IDisposable
         Validate(options);
         _options = options;
         _scenario = options.Scenario;
+        _trackDistances = options.TrackDistances;
         NumEnvs = options.NumEnvs;
         AgentsPerEnv = options.AgentsPerEnv;
         NumAgents = checked(NumEnvs * AgentsPerEnv);
@@ -74,7 +76,8 @@ public sealed class VectorEnv : IDisposable
 
         for (int w = 0; w < workers; w++)
         {
-            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, _scenario.VariantCount, staticMaps);
+            long liveGoals = (long)(_firstEnv[w + 1] - _firstEnv[w]) * AgentsPerEnv;
+            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, liveGoals, _scenario.VariantCount, staticMaps);
         }
 
         Observations = new float[(long)NumAgents * _observationStride];
@@ -85,6 +88,7 @@ public sealed class VectorEnv : IDisposable
         EpisodeStarted = new bool[NumAgents];
         DistanceToGoal = new int[NumAgents];
         MadePathProgress = new bool[NumAgents];
+        DistanceToGoal.AsSpan().Fill(DistanceField.Unreachable);
         _actions = new int[NumAgents];
         _pool = new WorkerPool(workers, RunWorker);
     }
@@ -131,13 +135,15 @@ public sealed class VectorEnv : IDisposable
     /// <summary>
     /// BFS moves on the static map from the agent's cell after the last step to its goal after that step (the new
     /// goal in <c>restart</c> mode), in the episode the step belonged to; <see cref="DistanceField.Unreachable"/> (-1)
-    /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start.
+    /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start. Always -1
+    /// when <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
     public int[] DistanceToGoal { get; }
 
     /// <summary>
     /// True where the agent, active in the last step, stepped onto the next cell of its shortest path as it stood
-    /// before the step (SRMT's directional reward). False after <see cref="Reset"/>.
+    /// before the step (SRMT's directional reward). False after <see cref="Reset"/>, and always false when
+    /// <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
     public bool[] MadePathProgress { get; }
 
@@ -157,7 +163,7 @@ public sealed class VectorEnv : IDisposable
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _stepping = false;
+        _phase = WorkerPhase.Reset;
         _pool.Run();
         _hasReset = true;
     }
@@ -188,7 +194,23 @@ public sealed class VectorEnv : IDisposable
         }
 
         actions.CopyTo(_actions);
-        _stepping = true;
+        _phase = WorkerPhase.Step;
+        _pool.Run();
+    }
+
+    /// <summary>
+    /// Writes the observations of the current state again (they are already in place after <see cref="Reset"/> and
+    /// <see cref="Step"/>); the buffers do not change. Measures observation writing alone.
+    /// </summary>
+    public void RewriteObservations()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_hasReset)
+        {
+            throw new InvalidOperationException("Reset the vector env before writing observations.");
+        }
+
+        _phase = WorkerPhase.Observe;
         _pool.Run();
     }
 
@@ -275,13 +297,17 @@ public sealed class VectorEnv : IDisposable
         int end = _firstEnv[worker + 1];
         for (int e = _firstEnv[worker]; e < end; e++)
         {
-            if (_stepping)
+            switch (_phase)
             {
-                StepEnv(e, scratch);
-            }
-            else
-            {
-                ResetEnv(e, scratch);
+                case WorkerPhase.Step:
+                    StepEnv(e, scratch);
+                    break;
+                case WorkerPhase.Reset:
+                    ResetEnv(e, scratch);
+                    break;
+                default:
+                    WriteObservations(e, _slots[e], scratch);
+                    break;
             }
         }
 
@@ -306,10 +332,11 @@ public sealed class VectorEnv : IDisposable
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
-        for (int i = 0; i < a; i++)
+        int[] hints = slot.FieldHints;
+        for (int i = 0; _trackDistances && i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth);
-            DistanceToGoal[first + i] = field[positions[i]];
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         WriteObservations(e, slot, scratch);
@@ -330,11 +357,12 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         int[] next = slot.NextCell;
-        for (int i = 0; i < a; i++)
+        int[] hints = slot.FieldHints;
+        for (int i = 0; _trackDistances && i < a; i++)
         {
             MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth);
-            DistanceToGoal[first + i] = field[positions[i]];
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         bool started = env.EpisodeEnded;
@@ -368,6 +396,7 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
         int width = env.PaddedWidth;
         int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
         bool follower = _options.Observation == ObservationPreset.Follower;
         if (!follower)
         {
@@ -378,9 +407,9 @@ public sealed class VectorEnv : IDisposable
             scratch.MarkGoals(targets);
         }
 
-        for (int i = 0; i < a; i++)
+        for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
             next[i] = DistanceField.NextCell(field, width, positions[i]);
             if (follower)
             {
@@ -401,5 +430,12 @@ public sealed class VectorEnv : IDisposable
         {
             scratch.ClearGoals(targets);
         }
+    }
+
+    private enum WorkerPhase
+    {
+        Reset,
+        Step,
+        Observe,
     }
 }

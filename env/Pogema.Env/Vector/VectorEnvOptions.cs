@@ -38,9 +38,17 @@ public sealed class VectorEnvOptions
 
     /// <summary>
     /// Bytes each worker holds for cached BFS distance fields (per map, per goal cell; the least recently used field
-    /// is overwritten first), allocated up front. 16 MiB holds about 740 fields of a 65 x 65 map with r = 5.
+    /// is overwritten first), allocated up front. 16 MiB holds about 740 fields of a 65 x 65 map with r = 5. The
+    /// cache is made larger when needed to hold twice the goals of the worker's agents (each live goal keeps a field).
     /// </summary>
     public long DistanceCacheBytes { get; set; } = 16L << 20;
+
+    /// <summary>
+    /// Whether <see cref="VectorEnv.DistanceToGoal"/> and <see cref="VectorEnv.MadePathProgress"/> are computed (they
+    /// need a BFS field per goal). Turn off with the <c>pogema</c> preset when no shaped reward uses them, to save
+    /// the BFS and the field reads; the <c>follower</c> preset needs the fields anyway.
+    /// </summary>
+    public bool TrackDistances { get; set; } = true;
 
     /// <summary>
     /// Static-map environments kept per environment slot when the scenario has several maps (each holds the map's

@@ -6,11 +6,11 @@ internal sealed class WorkerScratch
     private readonly byte[] _goalGrid;
     private long _nextMapKey;
 
-    public WorkerScratch(int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps)
+    public WorkerScratch(int maxPaddedCells, long distanceCacheBytes, long liveGoals, int staticVariants, bool staticMaps)
     {
         _goalGrid = new byte[maxPaddedCells];
         long maxUseful = staticMaps ? (long)staticVariants * maxPaddedCells : long.MaxValue;
-        Distances = new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, maxUseful);
+        Distances = new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
         _nextMapKey = staticVariants;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pogema.Agents.Configuration;
+using Pogema.Agents.Distributed;
 using Pogema.Agents.Environments;
 using Pogema.Agents.Inference;
 using Pogema.Agents.Training;
@@ -33,7 +34,10 @@ public sealed class TrainCommand : ICliCommand
             command.Options.Add(o);
         }
 
-        command.SetAction(parse =>
+        var distributed = new DistributedCliOptions();
+        distributed.AddTo(command);
+
+        command.SetAction(parse => distributed.RunOrLaunch(parse, workers =>
         {
             var overrides = parse.GetValue(set) ?? Array.Empty<string>();
             TrainingRun run;
@@ -80,24 +84,31 @@ public sealed class TrainCommand : ICliCommand
 
             try
             {
-                return Train(run);
+                return Train(run, workers, parse.GetValue(distributed.CheckReplicas), parse.GetValue(distributed.ReplicateEnvironments));
             }
             catch (NonFiniteLossException ex)
             {
                 Console.Error.WriteLine($"error: training stopped at {ex.Message}; the last good checkpoint is kept in {run.RunDirectory} (resume with --resume)");
                 return DivergedExitCode;
             }
-        });
+        }));
         return command;
     }
 
-    private static int Train(TrainingRun run)
+    private static int Train(TrainingRun run, DistributedSettings workers, bool checkReplicas, bool replicateEnvs)
     {
-        var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        using var log = new LoggerConfiguration()
-            .WriteTo.File(Path.Combine(run.RunDirectory, TrainingRun.LogFile))
-            .WriteTo.Console(restrictedToMinimumLevel: interactive ? LogEventLevel.Warning : LogEventLevel.Information)
-            .CreateLogger();
+        // With several GPUs, rank 0 alone shows progress, logs and evaluates; the other workers stay silent.
+        var primary = workers.IsPrimary;
+        var parallel = workers.IsDistributed
+            ? new DataParallelOptions { Settings = workers, CheckReplicas = checkReplicas, ReplicateEnvironments = replicateEnvs, ConnectionLog = Console.Error }
+            : null;
+        var interactive = primary && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        using var log = primary
+            ? new LoggerConfiguration()
+                .WriteTo.File(Path.Combine(run.RunDirectory, TrainingRun.LogFile))
+                .WriteTo.Console(restrictedToMinimumLevel: interactive ? LogEventLevel.Warning : LogEventLevel.Information)
+                .CreateLogger()
+            : new LoggerConfiguration().CreateLogger();
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -122,16 +133,21 @@ public sealed class TrainCommand : ICliCommand
                         {
                             task.Value = Math.Min(m.EnvSteps, run.Config.Run.TotalSteps);
                             task.Description = $"train {run.Config.Run.Name}  upd {m.Update}  sps {m.StepsPerSecond:N0}  csr {Fmt(m.Csr)}  ret {Fmt(m.EpisodeReturn)}";
-                        });
+                        }, parallel);
                     });
             }
             else
             {
-                policy = run.Train(VectorEnvFactory.CreateTraining, log, cancel.Token);
+                policy = run.Train(VectorEnvFactory.CreateTraining, log, cancel.Token, parallel: parallel);
             }
 
             using (policy)
             {
+                if (!primary)
+                {
+                    return cancel.IsCancellationRequested ? 130 : 0;
+                }
+
                 Console.WriteLine($"run folder: {run.RunDirectory}");
                 if (cancel.IsCancellationRequested)
                 {

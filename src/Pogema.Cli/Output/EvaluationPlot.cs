@@ -10,14 +10,17 @@ internal static class EvaluationPlot
     public static void Save(string path, IReadOnlyList<SummaryRow> summary, string metric)
     {
         var plot = new Plot();
-        string xName = "num_agents";
+        string xName = summary.FirstOrDefault(s => s.Metric == metric)?.XName ?? "num_agents";
+
+        // Corridor lengths run 3..50 then 100..1000: a log axis keeps the short ones readable.
+        bool logX = xName == "corridor_length";
+        Func<double, double> toX = logX ? Math.Log10 : x => x;
         int index = 0;
         foreach (var group in summary.Where(s => s.Metric == metric).GroupBy(s => s.Policy))
         {
             SummaryRow[] rows = group.OrderBy(s => s.X).ToArray();
-            double[] xs = rows.Select(r => (double)r.X).ToArray();
+            double[] xs = rows.Select(r => toX(r.X)).ToArray();
             double[] ys = rows.Select(r => r.Mean).ToArray();
-            xName = rows[0].XName;
             Color color = Color.FromHex(Pogema.Env.Rendering.AgentPalette.ColorOf(index == 0 ? 1 : index == 1 ? 0 : index));
             if (rows.Length > 1)
             {
@@ -34,7 +37,17 @@ internal static class EvaluationPlot
             index++;
         }
 
-        plot.XLabel(xName == "corridor_length" ? "corridor length" : "number of agents");
+        if (logX)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                LabelFormatter = x => Math.Pow(10, x).ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            plot.Axes.Bottom.TickGenerator = ticks;
+        }
+
+        plot.XLabel(logX ? "corridor length (log scale)" : "number of agents");
         plot.YLabel(metric);
         plot.ShowLegend();
         byte[] png = plot.GetImageBytes(800, 500, ImageFormat.Png);

@@ -51,6 +51,31 @@ public sealed class EvaluationEngineTests
     }
 
     [Fact]
+    public void AStarMatchesPogemasAStarAgentOnOneShotRandomMaps()
+    {
+        // ISR, CSR, ep_length, SoC, makespan of POGEMA's BatchAStarAgent on the benchmark's MAPF random protocol
+        // (on_target nothing, seed 0, 128 steps, soft, radius 5), run with the Python POGEMA.
+        var expected = new Dictionary<(string, int), (double Isr, double Csr, double EpLength, long SoC, long Makespan)>
+        {
+            [("validation-random-seed-000", 8)] = (1.0, 1.0, 34, 102, 34),
+            [("validation-random-seed-001", 8)] = (1.0, 1.0, 19, 72, 19),
+            [("validation-random-seed-000", 32)] = (0.96875, 0.0, 128, 837, 128),
+            [("validation-random-seed-001", 32)] = (0.5625, 0.0, 128, 2478, 128),
+        };
+        var plan = EvaluationPlan.Build(
+            new EvaluationRequest { Maps = "validation-random-seed-00[01]", AgentCounts = new[] { 8, 32 }, Lifelong = false },
+            MapRegistry.Default);
+        var results = EvaluationEngine.Run(plan, new[] { PolicyCatalog.TryCreateBuiltIn("astar")! }, new EvaluationOptions());
+
+        Assert.Equal(expected.Count, results.Count);
+        foreach (EpisodeResult r in results)
+        {
+            var m = r.Metrics;
+            Assert.Equal(expected[(r.Episode.MapName, r.Episode.NumAgents)], (m.Isr!.Value, m.Csr!.Value, m.EpLength!.Value, m.SoC!.Value, m.Makespan!.Value));
+        }
+    }
+
+    [Fact]
     public void PibtSolvesShortBottlenecks()
     {
         var plan = EvaluationPlan.Build(

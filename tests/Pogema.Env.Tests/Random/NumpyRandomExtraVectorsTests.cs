@@ -101,4 +101,23 @@ public sealed class NumpyRandomExtraVectorsTests
 
         Assert.Equal(new long[] { 547, 680, 950, 845 }, actual);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.03)]
+    [InlineData(0.3)]
+    [InlineData(0.5)]
+    [InlineData(0.7)]
+    [InlineData(1.0)]
+    public void BinomialOneIntoBytesDrawsAsBinomial(double p)
+    {
+        var reference = NumpyRandom.DefaultRng(17);
+        var fast = NumpyRandom.DefaultRng(17);
+        var expected = new int[500];
+        var actual = new byte[500];
+        reference.Binomial(1, p, expected);
+        fast.BinomialOne(p, actual);
+        Assert.Equal(expected, actual.Select(b => (int)b).ToArray());
+        Assert.Equal(reference.NextUInt64(), fast.NextUInt64());
+    }
 }

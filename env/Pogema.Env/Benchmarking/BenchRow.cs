@@ -1,0 +1,47 @@
+namespace Pogema.Env.Benchmarking;
+
+/// <summary>One measured run of <c>pogema bench</c>.</summary>
+public sealed record BenchRow
+{
+    /// <summary>The configuration's name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary><c>pogema</c> or <c>follower</c>.</summary>
+    public required string Preset { get; init; }
+
+    /// <summary><c>vector</c> (the vectorized env) or <c>single</c> (one <see cref="PogemaEnv"/>, the baseline).</summary>
+    public required string Engine { get; init; }
+
+    /// <summary>Worker threads.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Environments stepped together.</summary>
+    public required int NumEnvs { get; init; }
+
+    /// <summary>Agents stepped together (all environments).</summary>
+    public required int NumAgents { get; init; }
+
+    /// <summary>Agent-steps per second (agents x steps / seconds), resets included.</summary>
+    public required double AgentStepsPerSecond { get; init; }
+
+    /// <summary>Environment steps per second.</summary>
+    public required double EnvStepsPerSecond { get; init; }
+
+    /// <summary>Observation bytes written per second while stepping.</summary>
+    public required double ObservationBytesPerSecond { get; init; }
+
+    /// <summary>Observation bytes per second when only observations are written (no stepping); null for the baseline.</summary>
+    public double? ObservationWriteBytesPerSecond { get; init; }
+
+    /// <summary>Agent-steps per second over POGEMA's, when POGEMA's speed for the configuration is known.</summary>
+    public double? SpeedupOverPogema { get; init; }
+
+    /// <summary>Agent-steps per second over the single-thread vector run of the same configuration and preset.</summary>
+    public double? ScalingOverOneThread { get; init; }
+
+    /// <summary>
+    /// The memory-copy bandwidth with the same thread count over <see cref="ObservationWriteBytesPerSecond"/>:
+    /// how many times faster a plain copy of the same bytes would be (1 = at the bandwidth limit).
+    /// </summary>
+    public double? CopyBandwidthOverObservationWrite { get; init; }
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Pogema.Env.Random;
+using Pogema.Env.Vector;
+
+namespace Pogema.Env.Benchmarking;
+
+/// <summary>
+/// Measures agent-steps per second of the vector env (one thread and all threads) and of one <see cref="PogemaEnv"/>
+/// on the standard configurations, with random actions drawn in advance so the policy costs nothing, and the
+/// machine's memory-copy bandwidth in the same run.
+/// </summary>
+public sealed class BenchRunner
+{
+    private const int ActionPatterns = 32;
+
+    private readonly TimeSpan _duration;
+    private readonly int _threads;
+    private readonly Action<string> _progress;
+    private readonly bool _trackDistances;
+
+    /// <summary>A runner measuring each run for <paramref name="duration"/>, all-core runs on <paramref name="threads"/> threads.</summary>
+    /// <remarks>With <paramref name="trackDistances"/> off, the <c>pogema</c> runs skip distances and path progress.</remarks>
+    public BenchRunner(TimeSpan duration, int threads, Action<string>? progress = null, bool trackDistances = true)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            throw new PogemaInputException($"--seconds {duration.TotalSeconds}: must be above 0");
+        }
+
+        if (threads < 1)
+        {
+            throw new PogemaInputException($"--threads {threads}: must be at least 1");
+        }
+
+        _duration = duration;
+        _threads = threads;
+        _progress = progress ?? (_ => { });
+        _trackDistances = trackDistances;
+    }
+
+    /// <summary>Runs every configuration with every preset, single thread and all threads, plus the single-env baseline.</summary>
+    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<ObservationPreset> presets, bool baseline = true)
+    {
+        _progress("memory copy bandwidth");
+        double copyOne = MemoryBandwidth.Measure(1, _duration / 2);
+        double copyAll = _threads == 1 ? copyOne : MemoryBandwidth.Measure(_threads, _duration / 2);
+        var rows = new List<BenchRow>();
+        foreach (BenchScenario scenario in scenarios)
+        {
+            if (baseline)
+            {
+                _progress($"{scenario.Name}: single environment");
+                rows.Add(MeasureSingle(scenario));
+            }
+
+            foreach (ObservationPreset preset in presets)
+            {
+                _progress($"{scenario.Name}: {Name(preset)}, 1 thread");
+                BenchRow one = MeasureVector(scenario, preset, 1, copyOne, null);
+                rows.Add(one);
+                if (_threads > 1)
+                {
+                    _progress($"{scenario.Name}: {Name(preset)}, {_threads} threads");
+                    rows.Add(MeasureVector(scenario, preset, _threads, copyAll, one.AgentStepsPerSecond));
+                }
+            }
+        }
+
+        return new BenchReport
+        {
+            ProcessorCount = Environment.ProcessorCount,
+            Threads = _threads,
+            SecondsPerRun = _duration.TotalSeconds,
+            CopyBytesPerSecondOneThread = copyOne,
+            CopyBytesPerSecondAllThreads = copyAll,
+            Rows = rows,
+        };
+    }
+
+    /// <summary>The preset's name as written on the command line.</summary>
+    public static string Name(ObservationPreset preset) => preset == ObservationPreset.Follower ? "follower" : "pogema";
+
+    private BenchRow MeasureVector(BenchScenario scenario, ObservationPreset preset, int workers, double copyBandwidth, double? oneThread)
+    {
+        VectorEnvOptions options = scenario.Options();
+        options.NumEnvs = scenario.NumEnvs;
+        options.Observation = preset;
+        options.Workers = workers;
+        options.Seed = 0;
+        options.TrackDistances = _trackDistances;
+        using var vec = new VectorEnv(options);
+        vec.Reset();
+        int[][] actions = RandomActions(vec.NumAgents);
+
+        // Warm-up: JIT tiers, map and distance caches.
+        Time(_duration / 4, k => vec.Step(actions[k % ActionPatterns]));
+        (long steps, double seconds) = Time(_duration, k => vec.Step(actions[k % ActionPatterns]));
+        (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());
+
+        double observationBytes = vec.Observations.Length * 4.0;
+        double agentSteps = steps * (double)vec.NumAgents / seconds;
+        double writeRate = writes * observationBytes / writeSeconds;
+        return new BenchRow
+        {
+            Scenario = scenario.Name,
+            Preset = Name(preset),
+            Engine = "vector",
+            Threads = vec.Workers,
+            NumEnvs = vec.NumEnvs,
+            NumAgents = vec.NumAgents,
+            AgentStepsPerSecond = agentSteps,
+            EnvStepsPerSecond = steps * (double)vec.NumEnvs / seconds,
+            ObservationBytesPerSecond = steps * observationBytes / seconds,
+            ObservationWriteBytesPerSecond = writeRate,
+            SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
+            ScalingOverOneThread = oneThread is { } one ? agentSteps / one : null,
+            CopyBandwidthOverObservationWrite = copyBandwidth / writeRate,
+        };
+    }
+
+    /// <summary>One <see cref="PogemaEnv"/>, writing the <c>default</c> observations every step as POGEMA does, resets included.</summary>
+    private BenchRow MeasureSingle(BenchScenario scenario)
+    {
+        var env = new PogemaEnv(scenario.SingleConfig());
+        var observations = new float[env.NumAgents * env.ObservationSize];
+        int[][] actions = RandomActions(env.NumAgents);
+        ulong seed = 0;
+        env.Reset(seed);
+        void StepOnce(long k)
+        {
+            if (env.EpisodeEnded)
+            {
+                env.Reset(++seed);
+            }
+
+            env.Step(actions[k % ActionPatterns]);
+            env.WriteObservations(observations);
+        }
+
+        Time(_duration / 4, StepOnce);
+        (long steps, double seconds) = Time(_duration, StepOnce);
+        double agentSteps = steps * (double)env.NumAgents / seconds;
+        return new BenchRow
+        {
+            Scenario = scenario.Name,
+            Preset = "pogema",
+            Engine = "single",
+            Threads = 1,
+            NumEnvs = 1,
+            NumAgents = env.NumAgents,
+            AgentStepsPerSecond = agentSteps,
+            EnvStepsPerSecond = steps / seconds,
+            ObservationBytesPerSecond = steps * observations.Length * 4.0 / seconds,
+            SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
+        };
+    }
+
+    private static int[][] RandomActions(int agents)
+    {
+        var rng = NumpyRandom.DefaultRng(12345);
+        var patterns = new int[ActionPatterns][];
+        for (int k = 0; k < ActionPatterns; k++)
+        {
+            patterns[k] = new int[agents];
+            for (int i = 0; i < agents; i++)
+            {
+                patterns[k][i] = (int)rng.Integers(PogemaEnv.NumActions);
+            }
+        }
+
+        return patterns;
+    }
+
+    /// <summary>Calls <paramref name="body"/> until <paramref name="duration"/> has passed; returns calls and seconds.</summary>
+    private static (long Calls, double Seconds) Time(TimeSpan duration, Action<long> body)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        long calls = 0;
+        do
+        {
+            body(calls++);
+        }
+        while (stopwatch.Elapsed < duration);
+        return (calls, stopwatch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,56 @@
+using Pogema.Agents.Configuration;
+using Pogema.Agents.Environments;
+using Pogema.Agents.Inference;
+using Pogema.Agents.Models;
+using Pogema.Agents.Training;
+using Pogema.Env;
+using TorchSharp;
+
+namespace Pogema.Agents.Tests;
+
+public sealed class CheckpointPolicyTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "pogema-policy-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("follower")]
+    [InlineData("pogema")]
+    public void EvalResolverActsOnAPogemaEnvAsTheVectorEnvWouldObserve(string observation)
+    {
+        torch.manual_seed(2);
+        var config = TrainConfig.Preset("bottleneck");
+        config.Env.Observation = observation;
+        config.Env.NumEnvs = 1;
+        config.Ppo.NumMinibatches = 1;
+        using var model = new ActorCritic(config.Model, 3, 5);
+        Directory.CreateDirectory(_dir);
+        Checkpoint.Save(Path.Combine(_dir, Checkpoint.FileName), config, model, null);
+
+        var factory = new CheckpointPolicyResolver().TryResolve(_dir + "@cpu");
+        Assert.NotNull(factory);
+        Assert.Null(new CheckpointPolicyResolver().TryResolve("astar"));
+
+        // The same bottleneck episode through the vector env: the policy must see the same observation and act alike.
+        using var vector = (PogemaVectorEnv)VectorEnvFactory.CreateEvaluation(config).First().Env;
+        vector.Reset();
+        var env = vector.Inner.GetEnvironment(0);
+        var policy = factory!.Create(env, 0);
+        var actions = new int[2];
+        policy.Act(env, actions);
+
+        using var trained = TrainedPolicy.Load(Path.Combine(_dir, Checkpoint.FileName), "cpu");
+        using var session = trained.NewSession(1, 2);
+        var expected = new int[2];
+        session.Act(vector.Observations.AsSpan(0, 2 * 75), new[] { true, true }, expected);
+        Assert.Equal(expected, actions);
+        ((IDisposable)policy).Dispose();
+    }
+}
