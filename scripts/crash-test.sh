@@ -5,7 +5,7 @@
 #   - metrics.csv has no torn, short, duplicated or missing row, and its rows up to the checkpoint are unchanged
 #     by the next resume (so the run resumed from its last complete checkpoint);
 #   - every recording present reads back completely (`pogema replay --json`).
-# At the end the run must finish normally, and its final checkpoint must load again and evaluate.
+# At the end the run must finish normally, and its final checkpoint must load again and evaluate (`pogema eval -p`).
 #   scripts/crash-test.sh [TRAIN_KILLS=20] [EVAL_KILLS=10] [WORK_DIR] [SEED]
 set -uo pipefail
 train_kills="${1:-20}"
@@ -26,6 +26,7 @@ train_args=(train --quick --device cpu --name crash --seed 7 --set "run.runs_dir
     --set run.eval_seeds=1 --set run.plot_every=1000)
 declare -A phases
 fresh_starts=0
+if [[ "$train_kills" -gt 0 ]]; then
 for ((k = 1; k <= train_kills; k++)); do
     before="$($check checkpoint "$run" 2>/dev/null || echo -1)"
     if [[ "$before" -ge 1 ]]; then
@@ -79,23 +80,31 @@ grep "evaluation summary" "$work/train-final.out" || fail "the final run printed
 "$pogema" train --resume "$run" >"$work/train-load.out" 2>&1 || { tail -5 "$work/train-load.out"; fail "the final checkpoint does not load"; }
 grep -q "evaluation summary" "$work/train-load.out" || fail "the reloaded model was not evaluated"
 [[ "$($check metrics "$run")" -eq "$end" && "$($check checkpoint "$run")" -eq "$end" ]] || fail "loading the final checkpoint changed the run"
-echo "final model: $end updates, metrics rows $rows, reloads from its checkpoint and evaluates"
+"$pogema" eval -p "$run/checkpoint.pgm" -m bottleneck --max-maps 2 --seeds 0 --no-plot -o "$work/eval-model" >"$work/eval-model.out" 2>&1 \
+    || { tail -5 "$work/eval-model.out"; fail "pogema eval cannot evaluate the final checkpoint"; }
+echo "final model: $end updates, metrics rows $rows, reloads from its checkpoint and evaluates (train --resume and pogema eval -p)"
+
+fi
 
 # eval --record: kill at random moments; every recording present must be complete and readable.
+# 6 x 3 x 8 x 2 = 288 episodes; kills after 1..4 s land while recordings are being written.
 checked=0
 for ((k = 1; k <= eval_kills; k++)); do
     rec="$work/rec-$k"
-    "$pogema" eval -p random,astar -m mazes --max-maps 6 -a 8,16 --seeds 0..3 --no-plot -j 2 -o "$work/eval-$k" --record "$rec" >/dev/null 2>&1 &
+    "$pogema" eval -p random,astar -m mazes --max-maps 6 -a 8,16,32 --seeds 0..7 --no-plot -j 2 -o "$work/eval-$k" --record "$rec" >/dev/null 2>&1 &
     pid=$!
-    sleep "$((1 + RANDOM % 4)).$((RANDOM % 10))"
+    sleep "$((1 + RANDOM % 3)).$((RANDOM % 10))"
+    finished=0
+    kill -0 "$pid" 2>/dev/null || finished=1
     kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-    n=0
-    while IFS= read -r f; do
+    n="$($check recordings "$rec")" || fail "eval kill $k: $n"
+    # The reader itself on a few of them (the check above recomputes the same checksum independently).
+    for f in $(find "$rec" -name '*.pogrec' 2>/dev/null | shuf -n 3 --random-source=<(yes "$k")); do
         "$pogema" replay "$f" --json "$work/replay-check.json" >/dev/null 2>"$work/replay.err" || fail "eval kill $k: recording $f is not readable: $(cat "$work/replay.err")"
-        n=$((n + 1))
-    done < <(find "$rec" -name '*.pogrec' 2>/dev/null)
+    done
     checked=$((checked + n))
-    echo "eval kill $k: $n recordings present, all complete"
+    temps="$(find "$rec" -name '.*.tmp' 2>/dev/null | wc -l)"
+    echo "eval kill $k: $n recordings present, all complete; $temps interrupted temporary files$([[ $finished -eq 1 ]] && echo ' (eval had already finished)')"
 done
 echo "eval --record: $eval_kills kills, $checked recordings checked, all complete"
 echo "PASS"

@@ -7,7 +7,10 @@
                                            duplicated or out-of-order row
   crash_check.py prefix RUN_DIR N FILE  -> exits 1 unless rows 1..N of metrics.csv equal those saved in FILE
   crash_check.py save RUN_DIR N FILE    -> saves rows 1..N of metrics.csv into FILE
+  crash_check.py recordings DIR         -> prints the number of .pogrec files under DIR; exits 1 unless every one
+                                           starts with the recording marker and ends with the CRC-32 of the rest
 """
+import zlib
 import os
 import struct
 import sys
@@ -86,6 +89,19 @@ def main():
         now = "\n".join(metrics_rows(run)[:n])
         if saved != now:
             raise SystemExit(f"rows 1..{n} of metrics.csv changed across the resume: the run did not resume from update {n}")
+    elif kind == "recordings":
+        count = 0
+        for folder, _, files in os.walk(run):
+            for name in files:
+                if not name.endswith(".pogrec"):
+                    continue
+                data = open(os.path.join(folder, name), "rb").read()
+                ok = len(data) > 5 and b"pogema-recording" in data[:24] and data[-5] == 0xCE \
+                    and struct.unpack(">I", data[-4:])[0] == zlib.crc32(data[:-5]) & 0xFFFFFFFF
+                if not ok:
+                    raise SystemExit(f"recording {os.path.join(folder, name)} is incomplete or damaged")
+                count += 1
+        print(count)
     else:
         raise SystemExit(f"unknown check {kind}")
 
