@@ -20,9 +20,9 @@ pogema="$root/src/Pogema.Cli/bin/Release/net10.0/pogema"
 run="$work/runs/crash"
 fail() { echo "FAIL: $*"; exit 1; }
 
-# 600 updates of 256 agent-steps, a checkpoint after every update: kills land in rollouts, updates and checkpoint writes.
+# 1,500 updates of 256 agent-steps, a checkpoint after every update: kills land in rollouts, updates and checkpoint writes.
 train_args=(train --quick --device cpu --name crash --seed 7 --set "run.runs_dir=$work/runs" --set env.num_envs=16
-    --set ppo.num_minibatches=2 --set run.total_steps=153600 --set run.checkpoint_every=1 --set run.torch_threads=1
+    --set ppo.num_minibatches=2 --set run.total_steps=384000 --set run.checkpoint_every=1 --set run.torch_threads=1
     --set run.eval_seeds=1 --set run.plot_every=1000)
 declare -A phases
 fresh_starts=0
