@@ -20,9 +20,10 @@ pogema="$root/src/Pogema.Cli/bin/Release/net10.0/pogema"
 run="$work/runs/crash"
 fail() { echo "FAIL: $*"; exit 1; }
 
-# 1,500 updates of 256 agent-steps, a checkpoint after every update: kills land in rollouts, updates and checkpoint writes.
+# Updates of 256 agent-steps (a budget of 10,000, more than the kills reach), a checkpoint after every update: kills
+# land in rollouts, updates and checkpoint writes. The final resume shortens the budget to 50 more updates.
 train_args=(train --quick --device cpu --name crash --seed 7 --set "run.runs_dir=$work/runs" --set env.num_envs=16
-    --set ppo.num_minibatches=2 --set run.total_steps=384000 --set run.checkpoint_every=1 --set run.torch_threads=1
+    --set ppo.num_minibatches=2 --set run.total_steps=2560000 --set run.checkpoint_every=1 --set run.torch_threads=1
     --set run.eval_seeds=1 --set run.plot_every=1000)
 declare -A phases
 fresh_starts=0
@@ -70,7 +71,7 @@ echo "temporary files left by kills (never read, hidden names): $leftover"
 # Let the run finish: it must end normally, evaluate itself, and its checkpoint must load for `pogema eval`.
 final="$($check checkpoint "$run")"
 $check save "$run" "$final" "$work/prefix.csv"
-"$pogema" train --resume "$run" >"$work/train-final.out" 2>&1 || { tail -5 "$work/train-final.out"; fail "final resume"; }
+"$pogema" train --resume "$run" --set "run.total_steps=$(( (final + 50) * 256 ))" >"$work/train-final.out" 2>&1 || { tail -5 "$work/train-final.out"; fail "final resume"; }
 $check prefix "$run" "$final" "$work/prefix.csv" || fail "the final resume did not continue from update $final"
 rows="$($check metrics "$run")" || fail "final metrics.csv: $rows"
 end="$($check checkpoint "$run")" || fail "final checkpoint: $end"
