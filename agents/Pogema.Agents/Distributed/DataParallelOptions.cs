@@ -12,6 +12,12 @@ public sealed record DataParallelOptions
     /// <summary>Compare every replica with rank 0 after each optimizer step (--check-replicas).</summary>
     public bool CheckReplicas { get; init; }
 
+    /// <summary>
+    /// Every worker runs the config's full env.num_envs (a batch WorldSize times larger per update) instead of an
+    /// even share of them (--replicate-envs).
+    /// </summary>
+    public bool ReplicateEnvironments { get; init; }
+
     /// <summary>Where connection details (rank, NCCL version, device) are written; null = nowhere.</summary>
     public TextWriter? ConnectionLog { get; init; }
 

@@ -133,7 +133,7 @@ public sealed unsafe class NcclLibrary
 
         throw new NcclException(
             $"NCCL ({FileName}) not found; set {LibraryVariable} to its path, e.g. " +
-            $"{LibraryVariable}=$(python3 -c 'import nvidia.nccl,os;print(os.path.dirname(nvidia.nccl.__file__))')/lib/{FileName}, " +
+            $"{LibraryVariable}=$(python3 -c 'import torch,os;print(os.path.dirname(os.path.dirname(torch.__file__)))')/nvidia/nccl/lib/{FileName}, " +
             $"or add its folder to LD_LIBRARY_PATH (tried: {string.Join(", ", tried)})");
     }
 

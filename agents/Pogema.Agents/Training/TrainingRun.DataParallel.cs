@@ -13,23 +13,31 @@ namespace Pogema.Agents.Training;
 public sealed partial class TrainingRun
 {
     /// <summary>
-    /// The training environments of worker <paramref name="rank"/> of <paramref name="workersPerNode"/>: seeded by
-    /// <see cref="DataParallelOptions.SeedForRank"/> so workers collect different episodes, and, when the config
-    /// leaves the thread count to the machine, with an equal share of the node's cores each.
+    /// The training environments of worker <paramref name="rank"/> of <paramref name="worldSize"/>, seeded by
+    /// <see cref="DataParallelOptions.SeedForRank"/> so workers collect different episodes. By default the config's
+    /// env.num_envs are split evenly over the workers, so the global batch, the minibatches and every hyperparameter
+    /// mean what they mean on one GPU; with <paramref name="replicate"/> every worker runs env.num_envs of its own
+    /// (a batch worldSize times larger per update). When the config leaves the environment threads to the machine,
+    /// each worker takes an equal share of the node's cores.
     /// </summary>
-    public static Func<TrainConfig, IVectorEnv> ForWorker(Func<TrainConfig, IVectorEnv> createEnv, int rank, int workersPerNode)
+    public static Func<TrainConfig, IVectorEnv> ForWorker(Func<TrainConfig, IVectorEnv> createEnv, int rank, int worldSize, int workersPerNode, bool replicate = false)
     {
         ArgumentNullException.ThrowIfNull(createEnv);
-        if (rank == 0 && workersPerNode <= 1)
+        if (worldSize <= 1 && workersPerNode <= 1)
         {
             return createEnv;
         }
 
         return config =>
         {
-            // A copy: config.yaml and checkpoints keep the run's own seed and thread setting.
+            // A copy: config.yaml and checkpoints keep the run's own seed, environment count and thread setting.
             var copy = TrainConfig.Parse(config.ToYaml(), "config");
             copy.Run.Seed = DataParallelOptions.SeedForRank(config.Run.Seed, rank);
+            if (!replicate && worldSize > 1)
+            {
+                copy.Env.NumEnvs = EnvironmentsPerWorker(config, worldSize);
+            }
+
             if (copy.Env.WorkerThreads <= 0)
             {
                 copy.Env.WorkerThreads = Math.Max(1, System.Environment.ProcessorCount / Math.Max(1, workersPerNode));
@@ -37,6 +45,21 @@ public sealed partial class TrainingRun
 
             return createEnv(copy);
         };
+    }
+
+    /// <summary>env.num_envs / worldSize, checked to give every worker whole minibatches.</summary>
+    public static int EnvironmentsPerWorker(TrainConfig config, int worldSize)
+    {
+        var total = config.Env.NumEnvs;
+        var minibatches = config.Ppo.NumMinibatches;
+        if (total % worldSize != 0 || total / worldSize % minibatches != 0)
+        {
+            throw new Pogema.Env.PogemaInputException(
+                $"env.num_envs = {total}: split over {worldSize} GPUs it must leave each a multiple of ppo.num_minibatches = {minibatches} environments; " +
+                $"use a num_envs divisible by {worldSize * minibatches}, or --replicate-envs to give each GPU all {total}");
+        }
+
+        return total / worldSize;
     }
 
     private static IGradientAllReduce ConnectWorkers(DataParallelOptions? parallel, torch.Device device)

@@ -115,7 +115,7 @@ public sealed partial class TrainingRun
         }
 
         torch.manual_seed(config.Run.Seed);
-        using var env = ForWorker(createEnv, workers.Rank, parallel?.Settings.GpusPerNode ?? 1)(config);
+        using var env = ForWorker(createEnv, workers.Rank, workers.WorldSize, parallel?.Settings.GpusPerNode ?? 1, parallel?.ReplicateEnvironments ?? false)(config);
         var model = _resumeFrom is not null
             ? _resumeFrom.CreateModel(device)
             : new ActorCritic(config.Model, env.ObservationChannels, env.ObservationSize);

@@ -5,7 +5,7 @@ namespace Pogema.Cli.Commands;
 
 /// <summary>
 /// The multi-GPU flags of <c>pogema train</c> (--gpus, --nodes, --node-rank, --master-addr, --master-port,
-/// --rendezvous-timeout, --check-replicas) and the step that turns a launcher into its worker processes.
+/// --rendezvous-timeout, --check-replicas, --replicate-envs) and the step that turns a launcher into its worker processes.
 /// </summary>
 public sealed class DistributedCliOptions
 {
@@ -51,6 +51,12 @@ public sealed class DistributedCliOptions
         Description = "After every optimizer step, check that all GPUs hold bit-identical parameters; stop with an error if not",
     };
 
+    /// <summary>--replicate-envs: every GPU runs env.num_envs environments instead of an even share.</summary>
+    public Option<bool> ReplicateEnvironments { get; } = new("--replicate-envs")
+    {
+        Description = "With several GPUs, give each GPU all env.num_envs environments (a batch N times larger per update) instead of splitting them",
+    };
+
     /// <summary>Adds the flags to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -61,6 +67,7 @@ public sealed class DistributedCliOptions
         command.Options.Add(MasterPort);
         command.Options.Add(RendezvousTimeout);
         command.Options.Add(CheckReplicas);
+        command.Options.Add(ReplicateEnvironments);
     }
 
     /// <summary>The flags as given.</summary>

@@ -79,17 +79,17 @@ public sealed class TrainCommand : ICliCommand
                 run = TrainingRun.Start(cfg);
             }
 
-            return Train(run, workers, parse.GetValue(distributed.CheckReplicas));
+            return Train(run, workers, parse.GetValue(distributed.CheckReplicas), parse.GetValue(distributed.ReplicateEnvironments));
         }));
         return command;
     }
 
-    private static int Train(TrainingRun run, DistributedSettings workers, bool checkReplicas)
+    private static int Train(TrainingRun run, DistributedSettings workers, bool checkReplicas, bool replicateEnvs)
     {
         // With several GPUs, rank 0 alone shows progress, logs and evaluates; the other workers stay silent.
         var primary = workers.IsPrimary;
         var parallel = workers.IsDistributed
-            ? new DataParallelOptions { Settings = workers, CheckReplicas = checkReplicas, ConnectionLog = Console.Error }
+            ? new DataParallelOptions { Settings = workers, CheckReplicas = checkReplicas, ReplicateEnvironments = replicateEnvs, ConnectionLog = Console.Error }
             : null;
         var interactive = primary && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         using var log = primary

@@ -12,8 +12,8 @@ public sealed class DataParallelRunTests : IDisposable
     private const int NumEnvs = 8;
     private const int AgentsPerEnv = 2;
 
-    // 8 steps x 16 agents x 2 workers per update.
-    private const long StepsPerUpdate = 8L * NumEnvs * AgentsPerEnv * 2;
+    // 8 steps x 16 agents per update, the environments split over the two workers.
+    private const long StepsPerUpdate = 8L * NumEnvs * AgentsPerEnv;
 
     private readonly string _root = Directory.CreateTempSubdirectory("pogema-dp-").FullName;
 
@@ -43,6 +43,24 @@ public sealed class DataParallelRunTests : IDisposable
         Assert.Equal(results[0].Parameters, results[1].Parameters);
     }
 
+    [Fact]
+    public void EnvironmentsAreSplitOverWorkersInWholeMinibatches()
+    {
+        var config = TrainConfig.Preset("lifelong-mazes");
+        Assert.Equal(256, TrainingRun.EnvironmentsPerWorker(config, 2));
+        var ex = Assert.Throws<Pogema.Env.PogemaInputException>(() => TrainingRun.EnvironmentsPerWorker(config, 3));
+        Assert.StartsWith("env.num_envs = 512: split over 3 GPUs", ex.Message);
+
+        var probe = new EnvProbe();
+        var create = TrainingRun.ForWorker(probe.Create, rank: 1, worldSize: 2, workersPerNode: 2);
+        create(config).Dispose();
+        Assert.Equal((256, DataParallelOptions.SeedForRank(config.Run.Seed, 1)), (probe.NumEnvs, probe.Seed));
+        Assert.Equal(512, config.Env.NumEnvs);
+
+        TrainingRun.ForWorker(probe.Create, rank: 1, worldSize: 2, workersPerNode: 2, replicate: true)(config).Dispose();
+        Assert.Equal(512, probe.NumEnvs);
+    }
+
     private (float[] Parameters, long EnvSteps)[] Run(int updates, int? cancelRank1AfterUpdate)
     {
         return InProcessAllReduceTests.RunWorkers(2, worker =>
@@ -54,6 +72,7 @@ public sealed class DataParallelRunTests : IDisposable
             config.Run.Device = "cpu";
             config.Run.Name = "dp";
             config.Run.RunsDir = Path.Combine(_root, $"rank{worker.Rank}");
+            config.Run.Seed = 3;
             config.Run.TotalSteps = updates * StepsPerUpdate;
             config.Run.CheckpointEvery = 1000;
             var run = TrainingRun.Start(config);
@@ -63,7 +82,7 @@ public sealed class DataParallelRunTests : IDisposable
             var log = new LoggerConfiguration().CreateLogger();
             long steps = 0;
             using var policy = run.Train(
-                _ => new CorridorFakeEnv(NumEnvs, AgentsPerEnv),
+                c => new CorridorFakeEnv(c.Env.NumEnvs, AgentsPerEnv),
                 log,
                 cancel.Token,
                 m =>
@@ -79,5 +98,19 @@ public sealed class DataParallelRunTests : IDisposable
             using var flat = torch.nn.utils.parameters_to_vector(policy.Model.parameters());
             return (flat.data<float>().ToArray(), steps);
         });
+    }
+
+    private sealed class EnvProbe
+    {
+        public int NumEnvs { get; private set; }
+
+        public long Seed { get; private set; }
+
+        public Pogema.Agents.Environments.IVectorEnv Create(TrainConfig config)
+        {
+            NumEnvs = config.Env.NumEnvs;
+            Seed = config.Run.Seed;
+            return new CorridorFakeEnv(2, 2);
+        }
     }
 }
