@@ -27,7 +27,7 @@ public sealed class PolicySession : IDisposable
         _agents = numEnvs * agentsPerEnv;
         _agentsPerEnv = agentsPerEnv;
         _greedy = greedy;
-        _generator = new Generator((ulong)seed, policy.Device);
+        _generator = new Generator((ulong)seed, CPU);
         _hostObs = zeros(new long[] { _agents, policy.ObservationChannels, policy.ObservationSize, policy.ObservationSize });
         _keep = new float[_agents];
         _actions = new long[_agents];
@@ -59,7 +59,7 @@ public sealed class PolicySession : IDisposable
         var obs = _hostObs.to(_policy.Device);
         var keep = tensor(_keep, device: _policy.Device);
         var (logits, _, next) = _policy.Model.Step(obs, _state.Masked(keep), _agentsPerEnv);
-        var chosen = _greedy ? logits.argmax(1) : multinomial(nn.functional.softmax(logits, 1), 1, true, _generator).squeeze(1);
+        var chosen = _greedy ? logits.argmax(1) : Sample(logits);
         chosen.cpu().data<long>().CopyTo(_actions, 0, 0);
         for (var i = 0; i < _agents; i++)
         {
@@ -69,6 +69,13 @@ public sealed class PolicySession : IDisposable
         var old = _state;
         _state = next.DetachFromDisposeScope();
         old.Dispose();
+    }
+
+    private Tensor Sample(Tensor logits)
+    {
+        var uniform = rand(new long[] { logits.shape[0], 1 }, generator: _generator).to(_policy.Device);
+        var cdf = nn.functional.softmax(logits, 1).cumsum(1);
+        return (cdf < uniform).sum(1).clamp_max(logits.shape[1] - 1);
     }
 
     /// <summary>Forgets every agent's memory and history.</summary>

@@ -69,7 +69,8 @@ public sealed partial class PpoTrainer : IDisposable
         LearningRate = options.LearningRate;
         _optimizer = optim.Adam(model.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         _seed = seed;
-        _generator = new Generator((ulong)seed, device);
+        // A CPU generator: the same draws on every device, and CUDA generators are not reliably exposed by TorchSharp.
+        _generator = new Generator((ulong)seed, CPU);
 
         long t = _steps, n = _agents, c = env.ObservationChannels, d = env.ObservationSize;
         _obs = zeros(new[] { t, n, c, d, d }, device: device);
@@ -238,7 +239,7 @@ public sealed partial class PpoTrainer : IDisposable
             var state = _state.Masked(keep);
             var (logits, values, next) = _model.Step(obs, state, _agentsPerEnv);
             var logProbsAll = nn.functional.log_softmax(logits, 1);
-            var action = multinomial(logProbsAll.exp(), 1, true, _generator);
+            var action = SampleActions(logProbsAll);
             _actions[t].copy_(action.squeeze(1));
             _logProbs[t].copy_(logProbsAll.gather(1, action).squeeze(1));
             _values[t].copy_(values);
@@ -293,6 +294,14 @@ public sealed partial class PpoTrainer : IDisposable
         return (envClock.Elapsed.TotalSeconds, returnSum, agentEpisodes);
     }
 
+    /// <summary>Inverse-CDF sampling of one action per row from uniforms drawn on the CPU generator; [N, 1] int64.</summary>
+    private Tensor SampleActions(Tensor logProbs)
+    {
+        var uniform = rand(new long[] { logProbs.shape[0], 1 }, generator: _generator).to(_device);
+        var cdf = logProbs.exp().cumsum(1);
+        return (cdf < uniform).sum(1, keepdim: true).clamp_max(logProbs.shape[1] - 1).to(ScalarType.Int64);
+    }
+
     /// <summary>V of the observation after the rollout, with the state the next rollout will start from.</summary>
     private Tensor BootstrapValue()
     {
@@ -341,7 +350,7 @@ public sealed partial class PpoTrainer : IDisposable
         var batches = 0;
         for (var epoch = 0; epoch < _options.Epochs; epoch++)
         {
-            using var order = randperm(_env.NumEnvs, generator: _generator, device: _device);
+            using var order = randperm(_env.NumEnvs, generator: _generator).to(_device);
             for (var b = 0; b < _options.NumMinibatches; b++)
             {
                 using var scope = NewDisposeScope();
