@@ -16,9 +16,11 @@ public sealed class BenchRunner
     private readonly TimeSpan _duration;
     private readonly int _threads;
     private readonly Action<string> _progress;
+    private readonly bool _trackDistances;
 
     /// <summary>A runner measuring each run for <paramref name="duration"/>, all-core runs on <paramref name="threads"/> threads.</summary>
-    public BenchRunner(TimeSpan duration, int threads, Action<string>? progress = null)
+    /// <remarks>With <paramref name="trackDistances"/> off, the <c>pogema</c> runs skip distances and path progress.</remarks>
+    public BenchRunner(TimeSpan duration, int threads, Action<string>? progress = null, bool trackDistances = true)
     {
         if (duration <= TimeSpan.Zero)
         {
@@ -33,6 +35,7 @@ public sealed class BenchRunner
         _duration = duration;
         _threads = threads;
         _progress = progress ?? (_ => { });
+        _trackDistances = trackDistances;
     }
 
     /// <summary>Runs every configuration with every preset, single thread and all threads, plus the single-env baseline.</summary>
@@ -84,6 +87,7 @@ public sealed class BenchRunner
         options.Observation = preset;
         options.Workers = workers;
         options.Seed = 0;
+        options.TrackDistances = _trackDistances;
         using var vec = new VectorEnv(options);
         vec.Reset();
         int[][] actions = RandomActions(vec.NumAgents);

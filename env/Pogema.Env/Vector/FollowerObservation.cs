@@ -47,7 +47,7 @@ public static class FollowerObservation
             goalOut[(goalRow * d) + goalCol] = 0f;
         }
 
-        if (distance[position] == DistanceField.Unreachable)
+        if (distance[position] < 0)
         {
             return;
         }

@@ -21,6 +21,7 @@ public sealed class VectorEnv : IDisposable
     private readonly WorkerPool _pool;
     private readonly int[] _actions;
     private readonly int _observationStride;
+    private readonly bool _trackDistances;
     private WorkerPhase _phase;
     private bool _hasReset;
     private bool _disposed;
@@ -33,6 +34,7 @@ public sealed class VectorEnv : IDisposable
         Validate(options);
         _options = options;
         _scenario = options.Scenario;
+        _trackDistances = options.TrackDistances;
         NumEnvs = options.NumEnvs;
         AgentsPerEnv = options.AgentsPerEnv;
         NumAgents = checked(NumEnvs * AgentsPerEnv);
@@ -86,6 +88,7 @@ public sealed class VectorEnv : IDisposable
         EpisodeStarted = new bool[NumAgents];
         DistanceToGoal = new int[NumAgents];
         MadePathProgress = new bool[NumAgents];
+        DistanceToGoal.AsSpan().Fill(DistanceField.Unreachable);
         _actions = new int[NumAgents];
         _pool = new WorkerPool(workers, RunWorker);
     }
@@ -132,13 +135,15 @@ public sealed class VectorEnv : IDisposable
     /// <summary>
     /// BFS moves on the static map from the agent's cell after the last step to its goal after that step (the new
     /// goal in <c>restart</c> mode), in the episode the step belonged to; <see cref="DistanceField.Unreachable"/> (-1)
-    /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start.
+    /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start. Always -1
+    /// when <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
     public int[] DistanceToGoal { get; }
 
     /// <summary>
     /// True where the agent, active in the last step, stepped onto the next cell of its shortest path as it stood
-    /// before the step (SRMT's directional reward). False after <see cref="Reset"/>.
+    /// before the step (SRMT's directional reward). False after <see cref="Reset"/>, and always false when
+    /// <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
     public bool[] MadePathProgress { get; }
 
@@ -328,10 +333,10 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         int[] hints = slot.FieldHints;
-        for (int i = 0; i < a; i++)
+        for (int i = 0; _trackDistances && i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = field[positions[i]];
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         WriteObservations(e, slot, scratch);
@@ -353,11 +358,11 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> targets = env.PaddedTargets;
         int[] next = slot.NextCell;
         int[] hints = slot.FieldHints;
-        for (int i = 0; i < a; i++)
+        for (int i = 0; _trackDistances && i < a; i++)
         {
             MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = field[positions[i]];
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         bool started = env.EpisodeEnded;
@@ -402,7 +407,7 @@ public sealed class VectorEnv : IDisposable
             scratch.MarkGoals(targets);
         }
 
-        for (int i = 0; i < a; i++)
+        for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
             next[i] = DistanceField.NextCell(field, width, positions[i]);

@@ -44,6 +44,13 @@ public sealed class VectorEnvOptions
     public long DistanceCacheBytes { get; set; } = 16L << 20;
 
     /// <summary>
+    /// Whether <see cref="VectorEnv.DistanceToGoal"/> and <see cref="VectorEnv.MadePathProgress"/> are computed (they
+    /// need a BFS field per goal). Turn off with the <c>pogema</c> preset when no shaped reward uses them, to save
+    /// the BFS and the field reads; the <c>follower</c> preset needs the fields anyway.
+    /// </summary>
+    public bool TrackDistances { get; set; } = true;
+
+    /// <summary>
     /// Static-map environments kept per environment slot when the scenario has several maps (each holds the map's
     /// grids); a map beyond that is built again when drawn, which allocates at that reset.
     /// </summary>

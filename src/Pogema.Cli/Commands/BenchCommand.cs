@@ -40,6 +40,10 @@ public sealed class BenchCommand : ICliCommand
             DefaultValueFactory = _ => 2.0,
         };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "skip the single-environment baseline runs" };
+        var noDistances = new Option<bool>("--no-distances")
+        {
+            Description = "pogema preset without DistanceToGoal/MadePathProgress (no BFS fields), as when no shaped reward needs them",
+        };
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "also write the report as a Markdown table to this file" };
 
@@ -49,6 +53,7 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(threads);
         command.Options.Add(seconds);
         command.Options.Add(noBaseline);
+        command.Options.Add(noDistances);
         command.Options.Add(json);
         command.Options.Add(markdown);
         command.SetAction(parseResult =>
@@ -61,7 +66,11 @@ public sealed class BenchCommand : ICliCommand
                 throw new PogemaInputException($"--seconds {duration.ToString(CultureInfo.InvariantCulture)}: must be above 0 and at most 3600");
             }
 
-            var runner = new BenchRunner(TimeSpan.FromSeconds(duration), parseResult.GetValue(threads), message => Console.Error.WriteLine($"bench: {message}"));
+            var runner = new BenchRunner(
+                TimeSpan.FromSeconds(duration),
+                parseResult.GetValue(threads),
+                message => Console.Error.WriteLine($"bench: {message}"),
+                trackDistances: !parseResult.GetValue(noDistances));
             BenchReport report = runner.Run(scenarios, presets, !parseResult.GetValue(noBaseline));
             Print(report);
             if (parseResult.GetValue(json) is { } jsonPath)

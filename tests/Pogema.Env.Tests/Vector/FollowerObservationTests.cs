@@ -133,21 +133,26 @@ public sealed class FollowerObservationTests
             obstacles[k] = obstacles[20 + k] = obstacles[k * 5] = obstacles[(k * 5) + 4] = 1;
         }
 
-        var distance = new int[25];
-        DistanceField.Compute(obstacles, 5, 18, distance, new int[25]);
+        var field = new int[25];
+        DistanceField.Compute(obstacles, 5, 18, field, new int[25]);
+        int[] distance = [.. Enumerable.Range(0, 25).Select(c => DistanceField.Distance(field, c))];
         Assert.Equal(
             [
-                -1, -1, -1, -1, -1,
-                -1, 4, 3, 2, -1,
-                -1, 3, 2, 1, -1,
-                -1, 2, 1, 0, -1,
-                -1, -1, -1, -1, -1,
+                -2, -2, -2, -2, -2,
+                -2, 4, 3, 2, -2,
+                -2, 3, 2, 1, -2,
+                -2, 2, 1, 0, -2,
+                -2, -2, -2, -2, -2,
             ],
             distance);
 
-        // From the top-left corner both down and right are shortest: down wins.
-        Assert.Equal(11, DistanceField.NextCell(distance, 5, 6));
-        Assert.Equal(-1, DistanceField.NextCell(distance, 5, 18));
+        // From the top-left corner both down and right are shortest: down wins. Along the bottom row only right is.
+        Assert.Equal(11, DistanceField.NextCell(field, 5, 6));
+        Assert.Equal(2, DistanceField.Move(field, 6));
+        Assert.Equal(4, DistanceField.Move(field, 17));
+        Assert.Equal(4, DistanceField.Move(field, 16));
+        Assert.Equal(-1, DistanceField.NextCell(field, 5, 18));
+        Assert.Equal(0, DistanceField.Move(field, 18));
     }
 
     private static float Sum(Span<float> values)

@@ -152,6 +152,46 @@ public sealed class VectorEnvParityTests
         Assert.NotEqual(first, Enumerable.Range(0, 4).Select(other.GetEpisodeSeed));
     }
 
+    [Fact]
+    public void WithoutDistancesOnlyTheDistanceOutputsChange()
+    {
+        VectorEnvOptions Options(bool track) => new()
+        {
+            NumEnvs = 2,
+            AgentsPerEnv = 4,
+            Scenario = ScenarioSource.Fixed(new GridConfig { Size = 8 }),
+            MaxEpisodeSteps = 10,
+            Seed = 8,
+            TrackDistances = track,
+        };
+        using var with = new VectorEnv(Options(true));
+        using var without = new VectorEnv(Options(false));
+        with.Reset();
+        without.Reset();
+        var rng = NumpyRandom.DefaultRng(2);
+        var actions = new int[8];
+        bool progress = false;
+        for (int t = 0; t < 30; t++)
+        {
+            for (int i = 0; i < actions.Length; i++)
+            {
+                actions[i] = (int)rng.Integers(5);
+            }
+
+            with.Step(actions);
+            without.Step(actions);
+            Assert.Equal(with.Observations, without.Observations);
+            Assert.Equal(with.Rewards, without.Rewards);
+            Assert.Equal(with.EpisodeStarted, without.EpisodeStarted);
+            Assert.All(without.DistanceToGoal, d => Assert.Equal(-1, d));
+            Assert.All(without.MadePathProgress, Assert.False);
+            Assert.All(with.DistanceToGoal, d => Assert.True(d >= 0));
+            progress |= with.MadePathProgress.Any(p => p);
+        }
+
+        Assert.True(progress);
+    }
+
     private static void CompareObservations(VectorEnv vec, PogemaEnv[] mirrors, float[] expected, int stride)
     {
         int a = vec.AgentsPerEnv;
