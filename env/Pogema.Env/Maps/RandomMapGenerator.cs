@@ -56,15 +56,8 @@ public static class RandomMapGenerator
     /// </summary>
     public static IReadOnlyList<NamedMap> GenerateSet(string prefix, ulong firstSeed, int count, RandomMapRanges? ranges = null)
     {
-        ranges ??= new RandomMapRanges();
-        var maps = new List<NamedMap>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var seed = firstSeed + (ulong)i;
-            maps.Add(new NamedMap(SeedName.Format(prefix, seed, firstSeed + (ulong)count - 1), Generate(ranges.Sample(seed))));
-        }
-
-        return maps;
+        var settings = ranges ?? new RandomMapRanges();
+        return SeedName.GenerateSet(prefix, firstSeed, count, seed => Generate(settings.Sample(seed)));
     }
 
     /// <summary>The benchmark's 128 maps <c>validation-random-seed-000..127</c>.</summary>
