@@ -5,12 +5,13 @@ namespace Pogema.Agents.Inference;
 /// <summary>Mean metrics of evaluation episodes.</summary>
 public readonly record struct EvaluationSummary(int Episodes, double Csr, double Isr, double SumOfCosts, double Makespan, double Throughput);
 
-/// <summary>Runs a trained policy on a vectorized environment until each environment has finished one episode.</summary>
+/// <summary>Runs a trained policy on a vectorized environment until it has finished as many episodes as it has environments.</summary>
 public static class PolicyEvaluation
 {
     /// <summary>
-    /// Resets <paramref name="env"/>, acts greedily (or sampling) and averages the first finished episode of
-    /// every environment. <paramref name="maxSteps"/> guards against an environment that never finishes.
+    /// Resets <paramref name="env"/>, acts greedily (or sampling) and averages the first NumEnvs episodes that finish
+    /// (with a step limit, every environment finishes its first episode before any finishes a second one).
+    /// <paramref name="maxSteps"/> guards against an environment that never finishes.
     /// </summary>
     public static EvaluationSummary Run(TrainedPolicy policy, IVectorEnv env, int maxSteps, bool greedy = true, long seed = 0)
     {
