@@ -8,7 +8,7 @@
 #   scripts/measure-multi-gpu.sh gpu2      # the same run on 2 GPUs
 #   scripts/measure-multi-gpu.sh summary   # agent-steps/s, scaling efficiency, learning curves side by side
 #
-# Environment: POGEMA (the executable, default gpu-bundle/pogema/pogema), STEPS (default 20000000),
+# Environment: POGEMA (the executable, default gpu-bundle/pogema/pogema), STEPS (default 6000000),
 # RUNS (runs folder, default runs-scaling), SEED (default 1), POGEMA_TORCH_LIB (PyTorch's lib folder, found through
 # python3 by default), COPY_TO (a folder that receives each run's metrics.csv, train.log, config.yaml and plot).
 # Runs are named gpu1 / gpu2 / check inside RUNS; summary reads RUNS (point RUNS at a COPY_TO folder to summarize
@@ -16,7 +16,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 pogema=${POGEMA:-gpu-bundle/pogema/pogema}
-steps=${STEPS:-20000000}
+steps=${STEPS:-6000000}
 runs=${RUNS:-runs-scaling}
 seed=${SEED:-1}
 
@@ -47,8 +47,8 @@ train() {
 case "${1:-}" in
   check)
     "$pogema" dist-check --gpus 2
-    # 5 updates of 512 environments x 64 agents x 8 steps, every optimizer step checked.
-    train check --gpus 2 --check-replicas --set run.total_steps=10485760 --set run.eval_seeds=1
+    # 5 updates of 512 environments x 64 agents x 8 steps (262,144 agent-steps each), every optimizer step checked.
+    train check --gpus 2 --check-replicas --set run.total_steps=1310720 --set run.eval_seeds=1
     ;;
   gpu1)
     train gpu1 --set "run.total_steps=$steps"

@@ -35,6 +35,7 @@ internal sealed class EnvSlot
         _starts = new GridPosition[agents];
         _goals = new GridPosition[agents];
         NextCell = new int[agents];
+        Paths = options.Observation == ObservationPreset.Follower ? new AgentPaths(agents, (2 * options.ObsRadius) + 1) : null;
         FieldHints = new int[agents];
         FieldHints.AsSpan().Fill(-1);
     }
@@ -60,6 +61,9 @@ internal sealed class EnvSlot
     /// <summary>Per agent, the next cell of its shortest path in the current state (-1 when none).</summary>
     public int[] NextCell { get; }
 
+    /// <summary>Each agent's path kept between steps (follower preset only).</summary>
+    public AgentPaths? Paths { get; }
+
     /// <summary>Per agent, where its distance field sat in the worker's cache last time (a lookup shortcut).</summary>
     public int[] FieldHints { get; }
 
@@ -75,6 +79,7 @@ internal sealed class EnvSlot
         EpisodeSeed = (ulong)Rng.Integers(long.MaxValue);
         Variant = _scenario.DrawVariant(Rng);
         Env = EnvFor(Variant);
+        Paths?.Invalidate();
         if (_scenario.DrawsTasks)
         {
             _scenario.DrawTask(Variant, Rng, _starts, _goals);

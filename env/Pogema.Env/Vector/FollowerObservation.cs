@@ -12,6 +12,46 @@ public static class FollowerObservation
     public const int Channels = 3;
 
     /// <summary>
+    /// Writes one agent's observation with its path given as cells: <paramref name="path"/> starts at the agent's cell
+    /// and follows the shortest path at least until it leaves the window or reaches the goal (empty when the goal is
+    /// unreachable). Gives the same observation as the overload that walks the distance field.
+    /// </summary>
+    public static void Write(
+        ReadOnlySpan<byte> obstacles,
+        ReadOnlySpan<byte> occupancy,
+        ReadOnlySpan<byte> goalGrid,
+        ReadOnlySpan<int> path,
+        int paddedWidth,
+        int radius,
+        int goal,
+        Span<float> destination)
+    {
+        int position = path.Length > 0 ? path[0] : -1;
+        if (position < 0)
+        {
+            throw new ArgumentException("the path must start at the agent's cell; use the field overload for an unreachable goal", nameof(path));
+        }
+
+        int d = (2 * radius) + 1;
+        int area = d * d;
+        Span<float> obstacleOut = destination[..area];
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goal, destination);
+        int cornerRow = (position / paddedWidth) - radius;
+        int cornerCol = (position % paddedWidth) - radius;
+        foreach (int cell in path)
+        {
+            int row = (cell / paddedWidth) - cornerRow;
+            int col = (cell % paddedWidth) - cornerCol;
+            if ((uint)row >= (uint)d || (uint)col >= (uint)d)
+            {
+                break;
+            }
+
+            obstacleOut[(row * d) + col] = 1f;
+        }
+    }
+
+    /// <summary>
     /// Writes one agent's observation. <paramref name="goalGrid"/> is a padded grid with 1 on the goal cells of all agents
     /// of the environment; <paramref name="distance"/> the BFS field to this agent's goal.
     /// </summary>
@@ -20,6 +60,49 @@ public static class FollowerObservation
         ReadOnlySpan<byte> occupancy,
         ReadOnlySpan<byte> goalGrid,
         ReadOnlySpan<int> distance,
+        int paddedWidth,
+        int radius,
+        int position,
+        int goal,
+        Span<float> destination)
+    {
+        int d = (2 * radius) + 1;
+        int area = d * d;
+        Span<float> obstacleOut = destination[..area];
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goal, destination);
+        int corner = position - (radius * paddedWidth) - radius;
+        if (distance[position] < 0)
+        {
+            return;
+        }
+
+        int cornerRow = corner / paddedWidth;
+        int cornerCol = corner - (cornerRow * paddedWidth);
+        int cell = position;
+        while (true)
+        {
+            int row = (cell / paddedWidth) - cornerRow;
+            int col = (cell - ((cell / paddedWidth) * paddedWidth)) - cornerCol;
+            if ((uint)row >= (uint)d || (uint)col >= (uint)d)
+            {
+                break;
+            }
+
+            obstacleOut[(row * d) + col] = 1f;
+            if (cell == goal)
+            {
+                break;
+            }
+
+            cell = DistanceField.NextCell(distance, paddedWidth, cell);
+        }
+    }
+
+    /// <summary>The three windows without the path: obstacles as -1, agents, other agents' goals.</summary>
+    private static void WriteGrids(
+        ReadOnlySpan<byte> obstacles,
+        ReadOnlySpan<byte> occupancy,
+        ReadOnlySpan<byte> goalGrid,
         int paddedWidth,
         int radius,
         int position,
@@ -45,32 +128,6 @@ public static class FollowerObservation
         if ((uint)goalRow < (uint)d && (uint)goalCol < (uint)d)
         {
             goalOut[(goalRow * d) + goalCol] = 0f;
-        }
-
-        if (distance[position] < 0)
-        {
-            return;
-        }
-
-        int cornerRow = corner / paddedWidth;
-        int cornerCol = corner - (cornerRow * paddedWidth);
-        int cell = position;
-        while (true)
-        {
-            int row = (cell / paddedWidth) - cornerRow;
-            int col = (cell - ((cell / paddedWidth) * paddedWidth)) - cornerCol;
-            if ((uint)row >= (uint)d || (uint)col >= (uint)d)
-            {
-                break;
-            }
-
-            obstacleOut[(row * d) + col] = 1f;
-            if (cell == goal)
-            {
-                break;
-            }
-
-            cell = DistanceField.NextCell(distance, paddedWidth, cell);
         }
     }
 }

@@ -410,19 +410,22 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
-            next[i] = DistanceField.NextCell(field, width, positions[i]);
-            if (follower)
+            if (!follower)
             {
-                FollowerObservation.Write(
-                    obstacles,
-                    env.PaddedOccupancy,
-                    scratch.GoalGrid,
-                    field,
-                    width,
-                    env.ObsRadius,
-                    positions[i],
-                    targets[i],
-                    destination.Slice(i * _observationStride, _observationStride));
+                next[i] = DistanceField.NextCell(field, width, positions[i]);
+                continue;
+            }
+
+            Span<float> observation = destination.Slice(i * _observationStride, _observationStride);
+            ReadOnlySpan<int> path = slot.Paths!.Update(i, positions[i], targets[i], field, width, env.ObsRadius);
+            next[i] = path.Length > 1 ? path[1] : -1;
+            if (path.Length > 0)
+            {
+                FollowerObservation.Write(obstacles, env.PaddedOccupancy, scratch.GoalGrid, path, width, env.ObsRadius, targets[i], observation);
+            }
+            else
+            {
+                FollowerObservation.Write(obstacles, env.PaddedOccupancy, scratch.GoalGrid, field, width, env.ObsRadius, positions[i], targets[i], observation);
             }
         }
 

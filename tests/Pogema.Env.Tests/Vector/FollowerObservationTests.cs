@@ -155,6 +155,72 @@ public sealed class FollowerObservationTests
         Assert.Equal(0, DistanceField.Move(field, 18));
     }
 
+    [Theory]
+    [InlineData(OnTarget.Restart)]
+    [InlineData(OnTarget.Finish)]
+    public void KeptPathsGiveTheObservationOfAFreshBfs(OnTarget onTarget)
+    {
+        using var vec = new VectorEnv(new VectorEnvOptions
+        {
+            NumEnvs = 3,
+            AgentsPerEnv = 8,
+            Scenario = ScenarioSource.Maps([new Pogema.Env.Maps.NamedMap("maze", Pogema.Env.Maps.MazeGenerator.Generate(3))]),
+            CollisionSystem = CollisionSystem.Soft,
+            OnTarget = onTarget,
+            ObsRadius = 3,
+            Observation = ObservationPreset.Follower,
+            MaxEpisodeSteps = 40,
+            Seed = 12,
+            Workers = 2,
+        });
+        vec.Reset();
+        var rng = Pogema.Env.Random.NumpyRandom.DefaultRng(4);
+        var actions = new int[vec.NumAgents];
+        int stride = 3 * vec.ObservationSize * vec.ObservationSize;
+        var expected = new float[stride];
+        for (int t = 0; t < 120; t++)
+        {
+            for (int e = 0; e < vec.NumEnvs; e++)
+            {
+                PogemaEnv env = vec.GetEnvironment(e);
+                var field = new int[env.PaddedObstacles.Length];
+                var queue = new int[field.Length];
+                var goals = new byte[field.Length];
+                foreach (int goal in env.PaddedTargets)
+                {
+                    goals[goal] = 1;
+                }
+
+                for (int i = 0; i < vec.AgentsPerEnv; i++)
+                {
+                    int position = env.PaddedPositions[i];
+                    int target = env.PaddedTargets[i];
+                    DistanceField.Compute(env.PaddedObstacles, env.PaddedWidth, target, field, queue);
+                    FollowerObservation.Write(env.PaddedObstacles, env.PaddedOccupancy, goals, field, env.PaddedWidth, env.ObsRadius, position, target, expected);
+                    int row = (e * vec.AgentsPerEnv) + i;
+                    Assert.True(expected.AsSpan().SequenceEqual(vec.Observations.AsSpan(row * stride, stride)), $"step {t}, env {e}, agent {i}");
+                }
+            }
+
+            // Mostly moves along the path (as a trained agent would), sometimes a random action.
+            for (int i = 0; i < actions.Length; i++)
+            {
+                actions[i] = rng.Random() < 0.3 ? (int)rng.Integers(5) : PathAction(vec, i);
+            }
+
+            vec.Step(actions);
+        }
+    }
+
+    private static int PathAction(VectorEnv vec, int agent)
+    {
+        PogemaEnv env = vec.GetEnvironment(agent / vec.AgentsPerEnv);
+        int i = agent % vec.AgentsPerEnv;
+        var field = new int[env.PaddedObstacles.Length];
+        DistanceField.Compute(env.PaddedObstacles, env.PaddedWidth, env.PaddedTargets[i], field, new int[field.Length]);
+        return DistanceField.Move(field, env.PaddedPositions[i]);
+    }
+
     private static float Sum(Span<float> values)
     {
         float sum = 0;

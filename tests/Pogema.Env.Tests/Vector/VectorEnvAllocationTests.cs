@@ -23,9 +23,18 @@ public sealed class VectorEnvAllocationTests
     {
         using var vec = new VectorEnv(VectorEnvWorkerTests.Options(scenario, preset, 1));
         var (actions, rng, sink) = WarmUp(vec);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(vec, actions, rng, sink, 400);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // The runtime's one-time work (tiered JIT promotion) can land on this thread once, at a time that depends on
+        // the machine's load; an allocation per step shows in every window, so one clean window out of a few is required.
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 5 && least != 0; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Run(vec, actions, rng, sink, 200);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, least);
     }
 
     [Theory]
