@@ -53,4 +53,20 @@ public sealed class CheckpointPolicyTests : IDisposable
         Assert.Equal(expected, actions);
         ((IDisposable)policy).Dispose();
     }
+
+    [Fact]
+    public void EvaluationAveragesTheFirstEpisodeOfEveryEnvironment()
+    {
+        torch.manual_seed(4);
+        var config = TrainConfig.Preset("bottleneck");
+        using var model = new ActorCritic(config.Model, 3, 5);
+        using var policy = TrainedPolicy.FromModel(model, config, torch.CPU);
+        var (_, env, maxSteps) = VectorEnvFactory.CreateEvaluation(config, episodesPerGroup: 6).First();
+        using (env)
+        {
+            var summary = PolicyEvaluation.Run(policy, env, 3 * maxSteps);
+            Assert.Equal(6, summary.Episodes);
+            Assert.InRange(summary.Isr, 0.0, 1.0);
+        }
+    }
 }

@@ -145,7 +145,6 @@ public sealed partial class PpoTrainer : IDisposable
 
         // ---- Rollout: T steps of every agent under no_grad, the policy in eval mode (no dropout). ----
         var (envSeconds, returns, agentEpisodes) = CollectRollout();
-        var rolloutSeconds = clock.Elapsed.TotalSeconds;
 
         // ---- Advantages: time-out bootstrap, then GAE in one backward loop. ----
         Tensor advantages, targets;
@@ -193,7 +192,6 @@ public sealed partial class PpoTrainer : IDisposable
             LearningRate = LearningRate,
         };
         AdaptLearningRate(metrics.ApproxKl);
-        _ = rolloutSeconds;
         return metrics;
     }
 
