@@ -19,7 +19,7 @@ public sealed class DataParallelTrainerTests
     [Fact]
     public void ReplicasStayIdenticalAndStatisticsCoverEveryWorker()
     {
-        var ppo = new PpoOptions { NumMinibatches = 2, Epochs = 2, LearningRate = 3e-3, LearningRateSchedule = "kl_adaptive", TargetKl = 1e-9 };
+        var ppo = new PpoOptions { NumMinibatches = 2, Epochs = 2, LearningRate = 3e-3, LearningRateSchedule = "kl_adaptive", TargetKl = 1e-7 };
         var results = InProcessAllReduceTests.RunWorkers(2, worker =>
         {
             using var env = new CorridorFakeEnv(NumEnvs, AgentsPerEnv);
