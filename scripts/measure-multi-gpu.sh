@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Measures data-parallel training on a machine with (at least) 2 CUDA GPUs, PyTorch installed and the
 # self-contained build from scripts/pack-gpu-bundle.sh unpacked. One step per call, so that each fits in a
-# time-limited session:
+# time-limited job:
 #
 #   scripts/measure-multi-gpu.sh check     # NCCL collectives + replica identity (dist-check, then train --check-replicas)
 #   scripts/measure-multi-gpu.sh gpu1      # lifelong-mazes on 1 GPU for $STEPS agent-steps

@@ -61,6 +61,36 @@ public sealed class DataParallelRunTests : IDisposable
         Assert.Equal(512, probe.NumEnvs);
     }
 
+    [Fact]
+    public void EveryWorkerResumesFromRankZerosCheckpoint()
+    {
+        Run(updates: 1, cancelRank1AfterUpdate: null);
+        var runDir = Path.Combine(_root, "rank0", "dp");
+        var before = Checkpoint.Load(Path.Combine(runDir, Checkpoint.FileName));
+        Assert.Equal(1, before.Updates);
+
+        // Both workers open rank 0's run folder, as workers sharing a file system do, and train two more updates.
+        var results = InProcessAllReduceTests.RunWorkers(2, worker =>
+        {
+            var run = TrainingRun.Resume(runDir, [$"run.total_steps={3 * StepsPerUpdate}"]);
+            using var cancel = new CancellationTokenSource();
+            long steps = 0;
+            using var policy = run.Train(
+                c => new CorridorFakeEnv(c.Env.NumEnvs, AgentsPerEnv),
+                new LoggerConfiguration().CreateLogger(),
+                cancel.Token,
+                m => steps = m.EnvSteps,
+                new DataParallelOptions { Backend = worker, CheckReplicas = true });
+            using var flat = torch.nn.utils.parameters_to_vector(policy.Model.parameters());
+            return (Parameters: flat.data<float>().ToArray(), EnvSteps: steps);
+        });
+
+        Assert.Equal([3 * StepsPerUpdate, 3 * StepsPerUpdate], results.Select(r => r.EnvSteps));
+        Assert.Equal(results[0].Parameters, results[1].Parameters);
+        Assert.Equal(3, Checkpoint.Load(Path.Combine(runDir, Checkpoint.FileName)).Updates);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(runDir, TrainingRun.MetricsFile)).Length);
+    }
+
     private (float[] Parameters, long EnvSteps)[] Run(int updates, int? cancelRank1AfterUpdate)
     {
         return InProcessAllReduceTests.RunWorkers(2, worker =>
