@@ -23,15 +23,7 @@ public sealed class CheckpointTests : IDisposable
         Directory.Delete(_dir, true);
     }
 
-    private static TrainConfig SmallConfig()
-    {
-        var config = TrainConfig.Preset("bottleneck");
-        config.Env.NumEnvs = 8;
-        config.Model.Dropout = 0.1;
-        config.Ppo.NumMinibatches = 2;
-        config.Ppo.LearningRate = 1e-3;
-        return config;
-    }
+    private static TrainConfig SmallConfig() => SmallTrainConfig.Create(dropout: 0.1);
 
     [Fact]
     public void RoundTripGivesIdenticalOutputs()

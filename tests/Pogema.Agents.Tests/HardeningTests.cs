@@ -34,15 +34,7 @@ public sealed class HardeningTests : IDisposable
         Directory.Delete(_dir, true);
     }
 
-    private static TrainConfig SmallConfig()
-    {
-        var config = TrainConfig.Preset("bottleneck");
-        config.Env.NumEnvs = 8;
-        config.Model.Dropout = 0.0;
-        config.Ppo.NumMinibatches = 2;
-        config.Ppo.LearningRate = 1e-3;
-        return config;
-    }
+    private static TrainConfig SmallConfig() => SmallTrainConfig.Create(dropout: 0.0);
 
     [Fact]
     public void DamagedCheckpointsLoadOrGiveOneLineErrors()
