@@ -3,11 +3,6 @@ namespace Pogema.Env;
 /// <summary>The <c>default</c> observation: obstacles, agents and goal windows around each agent.</summary>
 public sealed partial class PogemaEnv
 {
-    // Float copies of the padded obstacle and occupancy grids, so a window row is one memory copy, not a
-    // byte-to-float conversion per cell: observations are most of the cost of a step.
-    private float[]? _obstacleFloats;
-    private float[]? _occupancyFloats;
-
     /// <summary>Writes every agent's observation contiguously as [agents, 3, 2r+1, 2r+1].</summary>
     public void WriteObservations(Span<float> destination) => WriteObservations(0, _numAgents, destination);
 
@@ -47,13 +42,13 @@ public sealed partial class PogemaEnv
         Span<float> agents = destination.Slice(area, area);
         Span<float> goal = destination.Slice(2 * area, area);
         int corner = _position[agent] - (_radius * _paddedWidth) - _radius;
-        float[] obstacleFloats = _obstacleFloats!;
-        float[] occupancyFloats = _occupancyFloats!;
+        ReadOnlySpan<byte> obstacleGrid = _obstacles;
+        ReadOnlySpan<byte> occupancyGrid = _occupancy;
         for (int row = 0; row < d; row++)
         {
             int from = corner + (row * _paddedWidth);
-            obstacleFloats.AsSpan(from, d).CopyTo(obstacles.Slice(row * d, d));
-            occupancyFloats.AsSpan(from, d).CopyTo(agents.Slice(row * d, d));
+            WindowRow.Widen(obstacleGrid.Slice(from, d), obstacles.Slice(row * d, d));
+            WindowRow.Widen(occupancyGrid.Slice(from, d), agents.Slice(row * d, d));
         }
 
         goal.Clear();
@@ -62,25 +57,7 @@ public sealed partial class PogemaEnv
         goal[(goalRow * d) + goalCol] = 1f;
     }
 
-    private void MirrorObstacles()
-    {
-        _obstacleFloats ??= new float[_obstacles.Length];
-        _occupancyFloats ??= new float[_obstacles.Length];
-        for (int cell = 0; cell < _obstacles.Length; cell++)
-        {
-            _obstacleFloats[cell] = _obstacles[cell];
-        }
-    }
+    private void MarkOccupied(int cell) => _occupancy[cell] = 1;
 
-    private void MarkOccupied(int cell)
-    {
-        _occupancy[cell] = 1;
-        _occupancyFloats![cell] = 1f;
-    }
-
-    private void ClearOccupied(int cell)
-    {
-        _occupancy[cell] = 0;
-        _occupancyFloats![cell] = 0f;
-    }
+    private void ClearOccupied(int cell) => _occupancy[cell] = 0;
 }

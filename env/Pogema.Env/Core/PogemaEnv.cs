@@ -389,8 +389,6 @@ public sealed partial class PogemaEnv
         {
             _mapObstacles.AsSpan(row * _width, _width).CopyTo(_obstacles.AsSpan(((row + r) * _paddedWidth) + r));
         }
-
-        MirrorObstacles();
     }
 
     private void PutAgentsOnGrid()
