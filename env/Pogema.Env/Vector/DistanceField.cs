@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pogema.Env.Vector;
 
@@ -19,6 +20,7 @@ public static class DistanceField
     public const int Obstacle = -2;
 
     private const int MoveBits = 3;
+    private const int MoveMask = (1 << MoveBits) - 1;
 
     /// <summary>
     /// Fills <paramref name="field"/> (one entry per padded cell) for <paramref name="goal"/>. The padded grid's
@@ -27,44 +29,25 @@ public static class DistanceField
     /// </summary>
     public static void Compute(ReadOnlySpan<byte> obstacles, int paddedWidth, int goal, Span<int> field, Span<int> queue)
     {
-        field = field[..obstacles.Length];
-
-        // Obstacles are marked in the field itself, so a visit tests one array instead of two.
-        for (int c = 0; c < obstacles.Length; c++)
+        int cells = obstacles.Length;
+        if (field.Length < cells || queue.Length < cells || (uint)goal >= (uint)cells)
         {
-            field[c] = obstacles[c] != 0 ? Obstacle : Unreachable;
+            throw new ArgumentException($"a field and a queue of {cells} entries and a goal inside the grid are needed");
         }
 
-        if (obstacles[goal] != 0)
+        // Obstacles are marked in the field itself, so a visit tests one array instead of two:
+        // -1 - 0 = Unreachable, -1 - 1 = Obstacle, without a branch.
+        field = field[..cells];
+        ref int f = ref MemoryMarshal.GetReference(field);
+        ref byte o = ref MemoryMarshal.GetReference(obstacles);
+        for (int c = 0; c < cells; c++)
         {
-            return;
+            Unsafe.Add(ref f, c) = Unreachable - Unsafe.Add(ref o, c);
         }
 
-        // Pass 1: distances (stored shifted, so pass 2 can add the move without moving them).
-        field[goal] = 0;
-        queue[0] = goal;
-        int head = 0;
-        int tail = 1;
-        while (head < tail)
+        if (obstacles[goal] == 0)
         {
-            int cell = queue[head++];
-            int next = field[cell] + (1 << MoveBits);
-            tail = Visit(field, queue, tail, cell - paddedWidth, next);
-            tail = Visit(field, queue, tail, cell + paddedWidth, next);
-            tail = Visit(field, queue, tail, cell - 1, next);
-            tail = Visit(field, queue, tail, cell + 1, next);
-        }
-
-        // Pass 2: each reached cell's move, the first of up, down, left, right one step closer.
-        for (int k = 1; k < tail; k++)
-        {
-            int cell = queue[k];
-            int want = field[cell] - (1 << MoveBits);
-            int move = (field[cell - paddedWidth] & ~7) == want ? 1
-                : (field[cell + paddedWidth] & ~7) == want ? 2
-                : (field[cell - 1] & ~7) == want ? 3
-                : 4;
-            field[cell] |= move;
+            Search(ref f, ref MemoryMarshal.GetReference(queue), cells, paddedWidth, goal);
         }
     }
 
@@ -103,15 +86,56 @@ public static class DistanceField
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Visit(Span<int> field, Span<int> queue, int tail, int cell, int value)
+    /// <summary>
+    /// The breadth-first search itself, in one pass: a cell's move is set when it is found and lowered while cells
+    /// of the previous distance still reach it (up, down, left, right is also 1 &lt; 2 &lt; 3 &lt; 4, and an entry
+    /// is distance * 8 + move), so the fixed tie-break needs no second pass. A neighbour found below a cell moves
+    /// up to reach it, and so on: the stored move is the reverse of the direction searched.
+    /// </summary>
+    private static void Search(ref int field, ref int queue, int cells, int paddedWidth, int goal)
     {
-        if (field[cell] == Unreachable)
+        Unsafe.Add(ref field, goal) = 0;
+        queue = goal;
+        int head = 0;
+        int tail = 1;
+        while (head < tail)
         {
-            field[cell] = value;
-            queue[tail++] = cell;
+            int cell = Unsafe.Add(ref queue, head++);
+            if ((uint)(cell - paddedWidth) >= (uint)cells || (uint)(cell + paddedWidth) >= (uint)cells)
+            {
+                ThrowNoRing();
+            }
+
+            int next = (Unsafe.Add(ref field, cell) & ~MoveMask) + (1 << MoveBits);
+            tail = Visit(ref field, ref queue, tail, cell + paddedWidth, next | 1);
+            tail = Visit(ref field, ref queue, tail, cell - paddedWidth, next | 2);
+            tail = Visit(ref field, ref queue, tail, cell + 1, next | 3);
+            tail = Visit(ref field, ref queue, tail, cell - 1, next | 4);
+        }
+    }
+
+    /// <summary>
+    /// Queues a cell not reached before; a cell already found at this distance takes the earlier of the two moves
+    /// (the smaller entry). Obstacles and nearer cells are smaller than <paramref name="value"/> and stay.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Visit(ref int field, ref int queue, int tail, int cell, int value)
+    {
+        ref int entry = ref Unsafe.Add(ref field, cell);
+        int old = entry;
+        if (old == Unreachable)
+        {
+            entry = value;
+            Unsafe.Add(ref queue, tail++) = cell;
+        }
+        else if (old > value)
+        {
+            entry = value;
         }
 
         return tail;
     }
+
+    private static void ThrowNoRing() =>
+        throw new ArgumentException("the obstacle grid must be padded with an obstacle ring that keeps the search inside it");
 }
