@@ -354,26 +354,38 @@ public sealed class VectorEnv : IDisposable
         env.Terminated.CopyTo(Terminated.AsSpan(first, a));
         env.Truncated.CopyTo(Truncated.AsSpan(first, a));
 
-        ReadOnlySpan<int> positions = env.PaddedPositions;
-        ReadOnlySpan<int> targets = env.PaddedTargets;
-        int[] next = slot.NextCell;
-        int[] hints = slot.FieldHints;
-        for (int i = 0; _trackDistances && i < a; i++)
-        {
-            MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
-        }
-
+        // Distances and progress belong to the step just taken. When the episode goes on, the observation pass
+        // reads the same fields at the same cells and fills them in, so each agent looks its field up once.
         bool started = env.EpisodeEnded;
         if (started)
         {
+            if (_trackDistances)
+            {
+                TrackStep(first, slot, scratch);
+            }
+
             slot.RecordFinished(env.Metrics!.Value);
             BeginEpisode(slot, scratch);
         }
 
         EpisodeStarted.AsSpan(first, a).Fill(started);
-        WriteObservations(e, slot, scratch);
+        WriteObservations(e, slot, scratch, trackStep: _trackDistances && !started);
+    }
+
+    /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
+    private void TrackStep(int first, EnvSlot slot, WorkerScratch scratch)
+    {
+        PogemaEnv env = slot.Env;
+        ReadOnlySpan<int> positions = env.PaddedPositions;
+        ReadOnlySpan<int> targets = env.PaddedTargets;
+        int[] next = slot.NextCell;
+        int[] hints = slot.FieldHints;
+        for (int i = 0; i < positions.Length; i++)
+        {
+            MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+        }
     }
 
     private void BeginEpisode(EnvSlot slot, WorkerScratch scratch)
@@ -385,12 +397,17 @@ public sealed class VectorEnv : IDisposable
         slot.MapKey = slot.Env.HasStaticMap ? slot.Variant : scratch.NextEpisodeMapKey();
     }
 
-    /// <summary>Observations of one environment, and each agent's next path cell for the progress flag of the next step.</summary>
-    private void WriteObservations(int e, EnvSlot slot, WorkerScratch scratch)
+    /// <summary>
+    /// Observations of one environment, and each agent's next path cell for the progress flag of the next step.
+    /// With <paramref name="trackStep"/>, also the distance and progress of the step just taken (from the same field
+    /// lookup), which is right only when that step did not end the episode.
+    /// </summary>
+    private void WriteObservations(int e, EnvSlot slot, WorkerScratch scratch, bool trackStep = false)
     {
         PogemaEnv env = slot.Env;
         int a = AgentsPerEnv;
-        Span<float> destination = Observations.AsSpan(e * a * _observationStride, a * _observationStride);
+        int first = e * a;
+        Span<float> destination = Observations.AsSpan(first * _observationStride, a * _observationStride);
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
@@ -410,6 +427,12 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
+            if (trackStep)
+            {
+                MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
+                DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+            }
+
             if (!follower)
             {
                 next[i] = DistanceField.NextCell(field, width, positions[i]);
