@@ -35,19 +35,46 @@ public static class FollowerObservation
         int d = (2 * radius) + 1;
         int area = d * d;
         Span<float> obstacleOut = destination[..area];
-        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goal, destination);
-        int cornerRow = (position / paddedWidth) - radius;
-        int cornerCol = (position % paddedWidth) - radius;
+        int row = position / paddedWidth;
+        int col = position % paddedWidth;
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, (goal / paddedWidth) - row, (goal % paddedWidth) - col, destination);
         foreach (int cell in path)
         {
-            int row = (cell / paddedWidth) - cornerRow;
-            int col = (cell % paddedWidth) - cornerCol;
-            if ((uint)row >= (uint)d || (uint)col >= (uint)d)
+            if (!MarkPath(obstacleOut, radius, (cell / paddedWidth) - row, (cell % paddedWidth) - col))
             {
                 break;
             }
+        }
+    }
 
-            obstacleOut[(row * d) + col] = 1f;
+    /// <summary>
+    /// The path overload for a path kept with each cell's padded row and column (<see cref="AgentPaths"/>), and the
+    /// agent's and goal's rows and columns known: the same observation without a division per cell.
+    /// </summary>
+    internal static void Write(
+        ReadOnlySpan<byte> obstacles,
+        ReadOnlySpan<byte> occupancy,
+        ReadOnlySpan<byte> goalGrid,
+        ReadOnlySpan<int> pathRows,
+        ReadOnlySpan<int> pathCols,
+        int paddedWidth,
+        int radius,
+        int position,
+        int goalRowOffset,
+        int goalColOffset,
+        Span<float> destination)
+    {
+        int d = (2 * radius) + 1;
+        Span<float> obstacleOut = destination[..(d * d)];
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goalRowOffset, goalColOffset, destination);
+        int row = pathRows[0];
+        int col = pathCols[0];
+        for (int k = 0; k < pathRows.Length; k++)
+        {
+            if (!MarkPath(obstacleOut, radius, pathRows[k] - row, pathCols[k] - col))
+            {
+                break;
+            }
         }
     }
 
@@ -69,7 +96,9 @@ public static class FollowerObservation
         int d = (2 * radius) + 1;
         int area = d * d;
         Span<float> obstacleOut = destination[..area];
-        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goal, destination);
+        int positionRow = position / paddedWidth;
+        int positionCol = position % paddedWidth;
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, (goal / paddedWidth) - positionRow, (goal % paddedWidth) - positionCol, destination);
         int corner = position - (radius * paddedWidth) - radius;
         if (distance[position] < 0)
         {
@@ -98,7 +127,25 @@ public static class FollowerObservation
         }
     }
 
-    /// <summary>The three windows without the path: obstacles as -1, agents, other agents' goals.</summary>
+    /// <summary>Marks a path cell <paramref name="rowOffset"/>, <paramref name="colOffset"/> from the agent; false once it is outside the window.</summary>
+    private static bool MarkPath(Span<float> obstacleOut, int radius, int rowOffset, int colOffset)
+    {
+        int d = (2 * radius) + 1;
+        int row = rowOffset + radius;
+        int col = colOffset + radius;
+        if ((uint)row >= (uint)d || (uint)col >= (uint)d)
+        {
+            return false;
+        }
+
+        obstacleOut[(row * d) + col] = 1f;
+        return true;
+    }
+
+    /// <summary>
+    /// The three windows without the path: obstacles as -1, agents, other agents' goals. The agent's own goal lies
+    /// <paramref name="goalRowOffset"/> rows and <paramref name="goalColOffset"/> columns from it.
+    /// </summary>
     private static void WriteGrids(
         ReadOnlySpan<byte> obstacles,
         ReadOnlySpan<byte> occupancy,
@@ -106,7 +153,8 @@ public static class FollowerObservation
         int paddedWidth,
         int radius,
         int position,
-        int goal,
+        int goalRowOffset,
+        int goalColOffset,
         Span<float> destination)
     {
         int d = (2 * radius) + 1;
@@ -123,8 +171,8 @@ public static class FollowerObservation
             WindowRow.Widen(goalGrid.Slice(from, d), goalOut.Slice(row * d, d));
         }
 
-        int goalRow = (goal / paddedWidth) - (corner / paddedWidth);
-        int goalCol = (goal % paddedWidth) - (corner % paddedWidth);
+        int goalRow = goalRowOffset + radius;
+        int goalCol = goalColOffset + radius;
         if ((uint)goalRow < (uint)d && (uint)goalCol < (uint)d)
         {
             goalOut[(goalRow * d) + goalCol] = 0f;

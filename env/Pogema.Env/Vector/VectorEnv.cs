@@ -414,6 +414,11 @@ public sealed class VectorEnv : IDisposable
         int width = env.PaddedWidth;
         int[] next = slot.NextCell;
         int[] hints = slot.FieldHints;
+        int radius = env.ObsRadius;
+        ReadOnlySpan<int> rows = env.AgentRows;
+        ReadOnlySpan<int> cols = env.AgentCols;
+        ReadOnlySpan<int> targetRows = env.TargetRows;
+        ReadOnlySpan<int> targetCols = env.TargetCols;
         bool follower = _options.Observation == ObservationPreset.Follower;
         if (!follower)
         {
@@ -440,11 +445,25 @@ public sealed class VectorEnv : IDisposable
             }
 
             Span<float> observation = destination.Slice(i * _observationStride, _observationStride);
-            ReadOnlySpan<int> path = slot.Paths!.Update(i, positions[i], targets[i], field, width, env.ObsRadius);
-            next[i] = path.Length > 1 ? path[1] : -1;
-            if (path.Length > 0)
+            AgentPaths paths = slot.Paths!;
+            int row = rows[i] + radius;
+            int col = cols[i] + radius;
+            int length = paths.Update(i, positions[i], row, col, targets[i], field, width, radius);
+            next[i] = length > 1 ? paths.Cells(i)[1] : -1;
+            if (length > 0)
             {
-                FollowerObservation.Write(obstacles, env.PaddedOccupancy, scratch.GoalGrid, path, width, env.ObsRadius, targets[i], observation);
+                FollowerObservation.Write(
+                    obstacles,
+                    env.PaddedOccupancy,
+                    scratch.GoalGrid,
+                    paths.Rows(i),
+                    paths.Cols(i),
+                    width,
+                    radius,
+                    positions[i],
+                    targetRows[i] - rows[i],
+                    targetCols[i] - cols[i],
+                    observation);
             }
             else
             {
