@@ -22,7 +22,7 @@ cd "$out"
 stamp() { echo "$(date -u +%T) $*" | tee -a phases.txt; }
 
 stamp bench
-timeout 70 "$P" bench --seconds 1 --threads 16 --markdown bench.md --json bench.json > bench.log 2>&1
+timeout 180 "$P" bench --seconds 1 --threads 16 --markdown bench.md --json bench.json > bench.log 2>&1
 
 stamp train
 for core in srmt rmt attention gru empty; do

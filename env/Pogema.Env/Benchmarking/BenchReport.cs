@@ -53,6 +53,7 @@ public sealed record BenchReport
                 WriteOptional(json, "observation_write_bytes_per_second", row.ObservationWriteBytesPerSecond, 0);
                 WriteOptional(json, "speedup_over_pogema", row.SpeedupOverPogema, 1);
                 WriteOptional(json, "scaling_over_one_thread", row.ScalingOverOneThread, 2);
+                WriteOptional(json, "scaling_per_thread", row.ScalingPerThread, 3);
                 WriteOptional(json, "copy_bandwidth_over_observation_write", row.CopyBandwidthOverObservationWrite, 2);
                 json.WriteEndObject();
             }
@@ -64,12 +65,30 @@ public sealed record BenchReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>The report as a Markdown table with the copy bandwidth above it.</summary>
+    /// <summary>
+    /// The report as Markdown: the machine and its copy bandwidth, a summary with one line per configuration and
+    /// preset (one thread beside all cores), and every run in detail.
+    /// </summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run.\n");
         md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n\n");
+        md.Append("| config | preset | envs x agents | agent-steps/s, 1 thread | x POGEMA | agent-steps/s, all cores | x POGEMA | threads | scaling | scaling / thread | copy / obs writing, 1 thread | copy / obs writing, all cores |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (BenchSummaryLine line in Summary())
+        {
+            BenchRow one = line.OneThread;
+            BenchRow? all = line.AllCores;
+            string preset = one.Engine == "single" ? $"{one.Preset} (single env)" : one.Preset;
+            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {preset} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{one.AgentStepsPerSecond:N0} | {Opt(one.SpeedupOverPogema, "0")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{(all is null ? "-" : all.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture))} | {Opt(all?.SpeedupOverPogema, "0")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{(all is null ? "-" : all.Threads.ToString(CultureInfo.InvariantCulture))} | {Opt(all?.ScalingOverOneThread, "0.00")} | {Opt(all?.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{Opt(one.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(all?.CopyBandwidthOverObservationWrite, "0.0")} |\n");
+        }
+
+        md.Append("\nEvery run:\n\n");
         md.Append("| config | preset | engine | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
         md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
@@ -80,6 +99,29 @@ public sealed record BenchReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>
+    /// One line per configuration, preset and engine: its first run (one thread) and the all-core run that follows
+    /// it when one was measured, in report order.
+    /// </summary>
+    public IReadOnlyList<BenchSummaryLine> Summary()
+    {
+        var lines = new List<BenchSummaryLine>();
+        foreach (BenchRow row in Rows)
+        {
+            int index = lines.FindIndex(l => l.OneThread.Scenario == row.Scenario && l.OneThread.Preset == row.Preset && l.OneThread.Engine == row.Engine);
+            if (index < 0)
+            {
+                lines.Add(new BenchSummaryLine(row, null));
+            }
+            else
+            {
+                lines[index] = lines[index] with { AllCores = row };
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>Bytes per second as GB/s with two decimals.</summary>

@@ -6,7 +6,7 @@ public sealed record BenchRow
     /// <summary>The configuration's name.</summary>
     public required string Scenario { get; init; }
 
-    /// <summary><c>pogema</c> or <c>follower</c>.</summary>
+    /// <summary>The <see cref="BenchVariant"/> name (<c>pogema</c>, <c>pogema+distances</c>, <c>follower</c>).</summary>
     public required string Preset { get; init; }
 
     /// <summary><c>vector</c> (the vectorized env) or <c>single</c> (one <see cref="PogemaEnv"/>, the baseline).</summary>
@@ -38,6 +38,9 @@ public sealed record BenchRow
 
     /// <summary>Agent-steps per second over the single-thread vector run of the same configuration and preset.</summary>
     public double? ScalingOverOneThread { get; init; }
+
+    /// <summary><see cref="ScalingOverOneThread"/> over the threads: 1 is perfect scaling (the target is 0.8).</summary>
+    public double? ScalingPerThread { get; init; }
 
     /// <summary>
     /// The memory-copy bandwidth with the same thread count over <see cref="ObservationWriteBytesPerSecond"/>:

@@ -14,22 +14,39 @@ public sealed class BenchCommandTests
             string json = Path.Combine(dir.FullName, "bench.json");
             string markdown = Path.Combine(dir.FullName, "bench.md");
             Assert.Equal(0, Pogema.Cli.Program.Main(
-                ["bench", "--config", "bottleneck", "--preset", "both", "--threads", "2", "--seconds", "0.05", "--json", json, "--markdown", markdown]));
+                ["bench", "--config", "bottleneck", "--preset", "all", "--threads", "2", "--seconds", "0.05", "--json", json, "--markdown", markdown]));
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             JsonElement rows = report.RootElement.GetProperty("rows");
-            Assert.Equal(5, rows.GetArrayLength());
             Assert.Equal(
-                ["single/pogema/1", "vector/pogema/1", "vector/pogema/2", "vector/follower/1", "vector/follower/2"],
+                [
+                    "single/pogema/1", "vector/pogema/1", "vector/pogema/2", "vector/pogema+distances/1", "vector/pogema+distances/2",
+                    "vector/follower/1", "vector/follower/2",
+                ],
                 rows.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("preset").GetString()}/{r.GetProperty("threads").GetInt32()}"));
             foreach (JsonElement row in rows.EnumerateArray())
             {
                 Assert.Equal("bottleneck", row.GetProperty("scenario").GetString());
                 Assert.True(row.GetProperty("agent_steps_per_second").GetDouble() > 0);
+                bool allCores = row.GetProperty("threads").GetInt32() == 2;
+                Assert.Equal(allCores, row.GetProperty("scaling_per_thread").ValueKind == JsonValueKind.Number);
+                if (allCores)
+                {
+                    // Both are rounded in the file (2 and 3 decimals).
+                    double halfScaling = row.GetProperty("scaling_over_one_thread").GetDouble() / 2;
+                    Assert.InRange(row.GetProperty("scaling_per_thread").GetDouble(), halfScaling - 0.003, halfScaling + 0.003);
+                }
             }
 
             Assert.True(report.RootElement.GetProperty("copy_bytes_per_second_one_thread").GetDouble() > 0);
-            Assert.Equal(3 + 2 + 5, File.ReadAllLines(markdown).Length);
+
+            // Two header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
+            // a blank; every run (header, rule, seven runs).
+            string[] lines = File.ReadAllLines(markdown);
+            Assert.Equal(3 + 2 + 4 + 3 + 2 + 7, lines.Length);
+            Assert.StartsWith("| bottleneck | pogema (single env) | 1 x 2 |", lines[5]);
+            Assert.StartsWith("| bottleneck | pogema | 512 x 2 |", lines[6]);
+            Assert.Contains("| 2 |", lines[6]);
         }
         finally
         {
