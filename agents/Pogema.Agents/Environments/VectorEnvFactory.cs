@@ -1,4 +1,5 @@
 using Pogema.Agents.Configuration;
+using Pogema.Agents.Rewards;
 using Pogema.Env;
 using Pogema.Env.Maps;
 using Pogema.Env.Vector;
@@ -8,19 +9,24 @@ namespace Pogema.Agents.Environments;
 /// <summary>Builds the training and evaluation environments an <see cref="EnvOptions"/> section describes.</summary>
 public static class VectorEnvFactory
 {
-    /// <summary>The training environments: E x A agents, the task drawn per episode, seeded by the run seed.</summary>
+    /// <summary>
+    /// The training environments: E x A agents, the task drawn per episode, seeded by the run seed; distances are
+    /// tracked only when the run's reward reads the path-progress flags.
+    /// </summary>
     public static IVectorEnv CreateTraining(TrainConfig config)
     {
         var env = config.Env;
         var scenario = env.Task == "bottleneck"
             ? ScenarioSource.Bottleneck(env.CorridorLengths)
             : ScenarioSource.FromRegistry(BuiltInMapSets.TrainingMazes);
-        return Create(env, scenario, env.NumEnvs, env.MaxEpisodeSteps, (ulong)config.Run.Seed);
+        var trackDistances = RewardFunction.Create(config.Run.Reward).UsesPathProgress;
+        return Create(env, scenario, env.NumEnvs, env.MaxEpisodeSteps, (ulong)config.Run.Seed, trackDistances);
     }
 
     /// <summary>
     /// The evaluation groups of the task: Bottleneck corridors L = 3..30 with 10 episodes each (max steps 2L+100,
-    /// as SRMT's test); mazes: the POGEMA benchmark maze validation set, one episode per map.
+    /// as SRMT's test); mazes: the POGEMA benchmark maze validation set, one episode per map. No training reward is
+    /// computed there, so no distances are tracked.
     /// </summary>
     public static IEnumerable<(string Name, IVectorEnv Env, int MaxSteps)> CreateEvaluation(TrainConfig config, int episodesPerGroup = 10)
     {
@@ -30,17 +36,17 @@ public static class VectorEnvFactory
             for (var length = 3; length <= 30; length++)
             {
                 var maxSteps = 2 * length + 100;
-                yield return ($"L={length}", Create(env, ScenarioSource.Bottleneck(new[] { length }), episodesPerGroup, maxSteps, (ulong)length), maxSteps);
+                yield return ($"L={length}", Create(env, ScenarioSource.Bottleneck(new[] { length }), episodesPerGroup, maxSteps, (ulong)length, trackDistances: false), maxSteps);
             }
         }
         else
         {
             var maps = MapRegistry.Default.Select(BuiltInMapSets.Mazes);
-            yield return ("mazes", Create(env, ScenarioSource.Maps(maps), maps.Count, env.MaxEpisodeSteps, 0), env.MaxEpisodeSteps);
+            yield return ("mazes", Create(env, ScenarioSource.Maps(maps), maps.Count, env.MaxEpisodeSteps, 0, trackDistances: false), env.MaxEpisodeSteps);
         }
     }
 
-    private static IVectorEnv Create(EnvOptions env, ScenarioSource scenario, int numEnvs, int maxSteps, ulong seed)
+    private static IVectorEnv Create(EnvOptions env, ScenarioSource scenario, int numEnvs, int maxSteps, ulong seed, bool trackDistances)
     {
         var options = new VectorEnvOptions
         {
@@ -54,6 +60,7 @@ public static class VectorEnvFactory
             MaxEpisodeSteps = maxSteps,
             Seed = seed,
             Workers = env.WorkerThreads > 0 ? env.WorkerThreads : Math.Max(1, System.Environment.ProcessorCount),
+            TrackDistances = trackDistances,
         };
         return new PogemaVectorEnv(new VectorEnv(options));
     }

@@ -5,5 +5,7 @@ public sealed class DirectionalReward : RewardFunction
 {
     public override string Name => "directional";
 
+    public override bool UsesPathProgress => true;
+
     protected override float Shaping(int action, bool madePathProgress) => madePathProgress ? 0.005f : 0f;
 }

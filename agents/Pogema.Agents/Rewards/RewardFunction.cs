@@ -17,6 +17,12 @@ public abstract class RewardFunction
     /// <summary>The name used in configs.</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Whether <see cref="Compute"/> reads the path-progress flags; only then does the environment need to track
+    /// distances (a BFS field per goal), which otherwise costs time for nothing.
+    /// </summary>
+    public virtual bool UsesPathProgress => false;
+
     /// <summary>Creates the variant named <paramref name="name"/>.</summary>
     public static RewardFunction Create(string name)
     {
