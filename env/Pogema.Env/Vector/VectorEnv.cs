@@ -9,7 +9,8 @@ namespace Pogema.Env.Vector;
 /// progress. An environment whose episode ends is reset at once (the observation returned is the new episode's
 /// first; the ending step's rewards and flags stay in place) and its metrics are kept for <see cref="DrainEpisodes"/>.
 /// Episode seeds come from one master seed, so a run is reproducible, and the results are identical for any number of
-/// workers: each worker owns a fixed slice of environments and its own scratch. Stepping allocates nothing.
+/// workers: each worker owns a fixed slice of environments and its own scratch, allocated on its own thread, and
+/// publishes its agents' rewards and flags once per step. Stepping allocates nothing.
 /// </summary>
 public sealed class VectorEnv : IDisposable
 {
@@ -22,6 +23,10 @@ public sealed class VectorEnv : IDisposable
     private readonly int[] _actions;
     private readonly int _observationStride;
     private readonly bool _trackDistances;
+    private readonly int _maxPaddedCells;
+    private readonly bool _staticMaps;
+    private readonly ulong[] _slotSeeds;
+    private readonly GridConfig?[] _configs;
     private WorkerPhase _phase;
     private bool _hasReset;
     private bool _disposed;
@@ -59,12 +64,16 @@ public sealed class VectorEnv : IDisposable
             configs[v] = config;
         }
 
+        // The slots themselves are built by the workers that own them (see RunWorker).
         var master = NumpyRandom.DefaultRng(options.Seed);
         _slots = new EnvSlot[NumEnvs];
+        _slotSeeds = new ulong[NumEnvs];
         for (int e = 0; e < NumEnvs; e++)
         {
-            _slots[e] = new EnvSlot(_scenario, options, configs, (ulong)master.Integers(long.MaxValue), AgentsPerEnv);
+            _slotSeeds[e] = (ulong)master.Integers(long.MaxValue);
         }
+
+        _configs = configs;
 
         int workers = Math.Min(options.Workers, NumEnvs);
         _firstEnv = new int[workers + 1];
@@ -72,12 +81,6 @@ public sealed class VectorEnv : IDisposable
         for (int w = 0; w <= workers; w++)
         {
             _firstEnv[w] = (int)((long)w * NumEnvs / workers);
-        }
-
-        for (int w = 0; w < workers; w++)
-        {
-            long liveGoals = (long)(_firstEnv[w + 1] - _firstEnv[w]) * AgentsPerEnv;
-            _scratch[w] = new WorkerScratch(maxPaddedCells, options.DistanceCacheBytes, liveGoals, _scenario.VariantCount, staticMaps);
         }
 
         Observations = new float[(long)NumAgents * _observationStride];
@@ -90,7 +93,19 @@ public sealed class VectorEnv : IDisposable
         MadePathProgress = new bool[NumAgents];
         DistanceToGoal.AsSpan().Fill(DistanceField.Unreachable);
         _actions = new int[NumAgents];
+        _maxPaddedCells = maxPaddedCells;
+        _staticMaps = staticMaps;
         _pool = new WorkerPool(workers, RunWorker);
+        _phase = WorkerPhase.Build;
+        try
+        {
+            _pool.Run();
+        }
+        catch
+        {
+            _pool.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Number of environments E.</summary>
@@ -292,10 +307,25 @@ public sealed class VectorEnv : IDisposable
 
     private void RunWorker(int worker)
     {
-        WorkerScratch scratch = _scratch[worker];
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        int begin = _firstEnv[worker];
         int end = _firstEnv[worker + 1];
-        for (int e = _firstEnv[worker]; e < end; e++)
+        if (_phase == WorkerPhase.Build)
+        {
+            // Everything a worker writes while stepping is allocated on its own thread: together in memory, away
+            // from the other workers' data, and on its own NUMA node where there are several.
+            _scratch[worker] = new WorkerScratch(
+                begin * AgentsPerEnv, (end - begin) * AgentsPerEnv, _maxPaddedCells, _options.DistanceCacheBytes, _scenario.VariantCount, _staticMaps);
+            for (int e = begin; e < end; e++)
+            {
+                _slots[e] = new EnvSlot(_scenario, _options, _configs, _slotSeeds[e], AgentsPerEnv);
+            }
+
+            return;
+        }
+
+        WorkerScratch scratch = _scratch[worker];
+        for (int e = begin; e < end; e++)
         {
             switch (_phase)
             {
@@ -311,6 +341,11 @@ public sealed class VectorEnv : IDisposable
             }
         }
 
+        if (_phase != WorkerPhase.Observe)
+        {
+            scratch.Outputs.CopyTo(this);
+        }
+
         scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
@@ -321,14 +356,15 @@ public sealed class VectorEnv : IDisposable
         slot.Drain(scratch.Discard);
         scratch.Discard.Clear();
         BeginEpisode(slot, scratch);
-        int first = e * AgentsPerEnv;
+        AgentOutputs outputs = scratch.Outputs;
+        int first = (e * AgentsPerEnv) - outputs.FirstAgent;
         int a = AgentsPerEnv;
-        Rewards.AsSpan(first, a).Clear();
-        Terminated.AsSpan(first, a).Clear();
-        Truncated.AsSpan(first, a).Clear();
-        Active.AsSpan(first, a).Fill(true);
-        EpisodeStarted.AsSpan(first, a).Fill(true);
-        MadePathProgress.AsSpan(first, a).Clear();
+        outputs.Rewards.AsSpan(first, a).Clear();
+        outputs.Terminated.AsSpan(first, a).Clear();
+        outputs.Truncated.AsSpan(first, a).Clear();
+        outputs.Active.AsSpan(first, a).Fill(true);
+        outputs.EpisodeStarted.AsSpan(first, a).Fill(true);
+        outputs.MadePathProgress.AsSpan(first, a).Clear();
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
@@ -336,7 +372,7 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; _trackDistances && i < a; i++)
         {
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+            outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         WriteObservations(e, slot, scratch);
@@ -346,13 +382,14 @@ public sealed class VectorEnv : IDisposable
     {
         EnvSlot slot = _slots[e];
         PogemaEnv env = slot.Env;
+        AgentOutputs outputs = scratch.Outputs;
         int a = AgentsPerEnv;
-        int first = e * a;
-        env.Active.CopyTo(Active.AsSpan(first, a));
-        env.Step(_actions.AsSpan(first, a));
-        env.Rewards.CopyTo(Rewards.AsSpan(first, a));
-        env.Terminated.CopyTo(Terminated.AsSpan(first, a));
-        env.Truncated.CopyTo(Truncated.AsSpan(first, a));
+        int first = (e * a) - outputs.FirstAgent;
+        env.Active.CopyTo(outputs.Active.AsSpan(first, a));
+        env.Step(_actions.AsSpan(e * a, a));
+        env.Rewards.CopyTo(outputs.Rewards.AsSpan(first, a));
+        env.Terminated.CopyTo(outputs.Terminated.AsSpan(first, a));
+        env.Truncated.CopyTo(outputs.Truncated.AsSpan(first, a));
 
         // Distances and progress belong to the step just taken. When the episode goes on, the observation pass
         // reads the same fields at the same cells and fills them in, so each agent looks its field up once.
@@ -368,13 +405,14 @@ public sealed class VectorEnv : IDisposable
             BeginEpisode(slot, scratch);
         }
 
-        EpisodeStarted.AsSpan(first, a).Fill(started);
+        outputs.EpisodeStarted.AsSpan(first, a).Fill(started);
         WriteObservations(e, slot, scratch, trackStep: _trackDistances && !started);
     }
 
     /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
-    private void TrackStep(int first, EnvSlot slot, WorkerScratch scratch)
+    private static void TrackStep(int first, EnvSlot slot, WorkerScratch scratch)
     {
+        AgentOutputs outputs = scratch.Outputs;
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
@@ -382,9 +420,9 @@ public sealed class VectorEnv : IDisposable
         int[] hints = slot.FieldHints;
         for (int i = 0; i < positions.Length; i++)
         {
-            MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
+            outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
-            DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+            outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
     }
 
@@ -405,9 +443,10 @@ public sealed class VectorEnv : IDisposable
     private void WriteObservations(int e, EnvSlot slot, WorkerScratch scratch, bool trackStep = false)
     {
         PogemaEnv env = slot.Env;
+        AgentOutputs outputs = scratch.Outputs;
         int a = AgentsPerEnv;
-        int first = e * a;
-        Span<float> destination = Observations.AsSpan(first * _observationStride, a * _observationStride);
+        int first = (e * a) - outputs.FirstAgent;
+        Span<float> destination = Observations.AsSpan(e * a * _observationStride, a * _observationStride);
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
@@ -434,8 +473,8 @@ public sealed class VectorEnv : IDisposable
             ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
             if (trackStep)
             {
-                MadePathProgress[first + i] = Active[first + i] && positions[i] == next[i];
-                DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+                outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
+                outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
             }
 
             if (!follower)
@@ -479,6 +518,7 @@ public sealed class VectorEnv : IDisposable
 
     private enum WorkerPhase
     {
+        Build,
         Reset,
         Step,
         Observe,

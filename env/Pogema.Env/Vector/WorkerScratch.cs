@@ -1,18 +1,26 @@
 namespace Pogema.Env.Vector;
 
-/// <summary>What one worker owns and no other touches: its distance-field cache and grids for writing observations.</summary>
+/// <summary>
+/// What one worker owns and no other touches: its distance-field cache, grids for writing observations and its
+/// agents' results before they are published. Built on the worker's own thread, so its memory sits with that thread.
+/// </summary>
 internal sealed class WorkerScratch
 {
     private readonly byte[] _goalGrid;
     private long _nextMapKey;
 
-    public WorkerScratch(int maxPaddedCells, long distanceCacheBytes, long liveGoals, int staticVariants, bool staticMaps)
+    public WorkerScratch(int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps)
     {
+        Outputs = new AgentOutputs(firstAgent, agents);
+        long liveGoals = agents;
         _goalGrid = new byte[maxPaddedCells];
         long maxUseful = staticMaps ? (long)staticVariants * maxPaddedCells : long.MaxValue;
         Distances = new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
         _nextMapKey = staticVariants;
     }
+
+    /// <summary>This worker's agents' rewards and flags, published at the end of every run.</summary>
+    public AgentOutputs Outputs { get; }
 
     /// <summary>BFS distance fields per (map, goal).</summary>
     public DistanceFieldCache Distances { get; }
