@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Pogema.Env.Vector;
 
 /// <summary>
@@ -85,6 +87,26 @@ internal sealed class DistanceFieldCache
         _slotOf[key] = slot;
         hint = slot;
         return field;
+    }
+
+    /// <summary>
+    /// Asks the processor to start loading the entry of <paramref name="cell"/> in the field that
+    /// <paramref name="hint"/> points to, if that is still the field of <paramref name="goal"/> on
+    /// <paramref name="mapKey"/>. Agents' fields are read at scattered cells of tens of megabytes; issuing the loads of
+    /// a whole environment's agents first lets their memory latencies overlap instead of adding up. Only a hint: it
+    /// changes no state and never faults.
+    /// </summary>
+    public unsafe void Prefetch(long mapKey, int goal, int hint, int cell)
+    {
+        if (!Sse.IsSupported || (uint)hint >= (uint)_count || _keys[hint] != ((mapKey << 31) | (uint)goal) || (uint)cell >= (uint)_fieldLength)
+        {
+            return;
+        }
+
+        fixed (int* storage = _storage)
+        {
+            Sse.Prefetch0(storage + ((long)hint * _fieldLength) + cell);
+        }
     }
 
     private int LeastRecentlyUsed()

@@ -459,6 +459,11 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> targetRows = env.TargetRows;
         ReadOnlySpan<int> targetCols = env.TargetCols;
         bool follower = _options.Observation == ObservationPreset.Follower;
+        for (int i = 0; (follower || _trackDistances) && i < a; i++)
+        {
+            scratch.Distances.Prefetch(slot.MapKey, targets[i], hints[i], positions[i]);
+        }
+
         if (!follower)
         {
             env.WriteObservations(destination);
