@@ -17,6 +17,7 @@ internal sealed class DistanceFieldCache
     private readonly long[] _lastUse;
     private readonly Dictionary<long, int> _slotOf;
     private readonly int[] _queue;
+    private readonly bool _prefetch;
     private int _count;
     private long _clock;
 
@@ -35,6 +36,9 @@ internal sealed class DistanceFieldCache
         _lastUse = new long[_capacity];
         _slotOf = new Dictionary<long, int>(_capacity);
         _queue = new int[fieldLength];
+
+        // Fields that all fit in a core's L2 cache come back fast anyway; asking for them only costs instructions.
+        _prefetch = Sse.IsSupported && _storage.LongLength * sizeof(int) > (1L << 20);
     }
 
     /// <summary>Number of fields this cache can hold.</summary>
@@ -98,7 +102,7 @@ internal sealed class DistanceFieldCache
     /// </summary>
     public unsafe void Prefetch(long mapKey, int goal, int hint, int cell)
     {
-        if (!Sse.IsSupported || (uint)hint >= (uint)_count || _keys[hint] != ((mapKey << 31) | (uint)goal) || (uint)cell >= (uint)_fieldLength)
+        if (!_prefetch || (uint)hint >= (uint)_count || _keys[hint] != ((mapKey << 31) | (uint)goal) || (uint)cell >= (uint)_fieldLength)
         {
             return;
         }
