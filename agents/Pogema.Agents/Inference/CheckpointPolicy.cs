@@ -38,6 +38,12 @@ public sealed class CheckpointPolicy : IPolicy, IDisposable
         _queue = new int[cells];
     }
 
+    /// <summary>The observations [A, C, D, D] written for the last <see cref="Act"/>, in the network's input layout.</summary>
+    public ReadOnlySpan<float> Observations => _observations;
+
+    /// <summary>The action logits [A, 5] of the last <see cref="Act"/>.</summary>
+    public ReadOnlySpan<float> Logits => _session.Logits;
+
     public void Act(PogemaEnv env, Span<int> actions)
     {
         if (_follower)
