@@ -4,6 +4,9 @@ using Pogema.Agents.Inference;
 using Pogema.Agents.Models;
 using Pogema.Agents.Training;
 using Pogema.Env;
+using Pogema.Env.Evaluation;
+using Pogema.Env.Maps;
+using Pogema.Env.Policies;
 using TorchSharp;
 
 namespace Pogema.Agents.Tests;
@@ -68,5 +71,45 @@ public sealed class CheckpointPolicyTests : IDisposable
             Assert.Equal(6, summary.Episodes);
             Assert.InRange(summary.Isr, 0.0, 1.0);
         }
+    }
+
+    [Fact]
+    public void SampledActionsFollowTheEpisodeSeedAndTheNameSaysTheMode()
+    {
+        torch.manual_seed(3);
+        var config = TrainConfig.Preset("bottleneck");
+        using var model = new ActorCritic(config.Model, 3, 5);
+        using var trained = TrainedPolicy.FromModel(model, config, torch.CPU);
+        var greedy = new CheckpointPolicyFactory(trained, "run");
+        var sampling = greedy.WithSampling();
+        Assert.Equal("run (greedy)", greedy.Name);
+        Assert.Equal("run (sample)", sampling.Name);
+        Assert.False(greedy.Samples);
+        Assert.True(((ISamplingPolicyFactory)sampling).Samples);
+
+        Assert.Equal(Actions(sampling, 5), Actions(sampling, 5));
+        Assert.NotEqual(Actions(sampling, 5), Actions(sampling, 6));
+        Assert.NotEqual(Actions(sampling, 5), Actions(greedy, 5));
+        Assert.Equal(Actions(greedy, 5), Actions(greedy, 6));
+    }
+
+    /// <summary>40 steps of actions of both agents on the L = 3 bottleneck (seed 0) with the policy's episode seed <paramref name="seed"/>.</summary>
+    private static int[] Actions(IPolicyFactory factory, ulong seed)
+    {
+        var episode = EvaluationPlan.Build(new EvaluationRequest { Maps = "bottlenecks9-v_corr-3_len", Seeds = [0] }, MapRegistry.Default).Single();
+        var env = new PogemaEnv(episode.ToConfig());
+        env.Reset(0);
+        var policy = factory.Create(env, seed);
+        var all = new List<int>();
+        var actions = new int[env.NumAgents];
+        for (var t = 0; t < 40 && !env.EpisodeEnded; t++)
+        {
+            policy.Act(env, actions);
+            all.AddRange(actions);
+            env.Step(actions);
+        }
+
+        ((IDisposable)policy).Dispose();
+        return all.ToArray();
     }
 }
