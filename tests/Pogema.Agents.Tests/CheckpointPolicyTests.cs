@@ -93,6 +93,65 @@ public sealed class CheckpointPolicyTests : IDisposable
         Assert.Equal(Actions(greedy, 5), Actions(greedy, 6));
     }
 
+    [Fact]
+    public void SampledActionsFollowTheSoftmaxOfTheLogits()
+    {
+        torch.manual_seed(8);
+        var config = TrainConfig.Preset("bottleneck");
+        using var model = new ActorCritic(config.Model, 3, 5);
+        using (torch.no_grad())
+        {
+            // Spread the initial near-uniform distribution, so a sampler drawing from the wrong one would show.
+            foreach (var (name, parameter) in model.named_parameters())
+            {
+                if (name.StartsWith("_policyHead.", StringComparison.Ordinal))
+                {
+                    parameter.mul_(150);
+                }
+            }
+        }
+
+        using var trained = TrainedPolicy.FromModel(model, config, torch.CPU);
+        var episode = EvaluationPlan.Build(new EvaluationRequest { Maps = "bottlenecks9-v_corr-3_len", Seeds = [0] }, MapRegistry.Default).Single();
+        var env = new PogemaEnv(episode.ToConfig());
+        env.Reset(0);
+        var one = new float[env.ObservationSize];
+        env.WriteObservation(0, one);
+
+        // Every agent sees agent 0's first observation with a fresh memory, so all share one distribution.
+        const int agents = 1024;
+        var observations = new float[agents * one.Length];
+        for (var i = 0; i < agents; i++)
+        {
+            one.CopyTo(observations, i * one.Length);
+        }
+
+        var started = Enumerable.Repeat(true, agents).ToArray();
+        var actions = new int[agents];
+        var counts = new double[ActorCritic.ActionCount];
+        using var session = trained.NewSession(agents / 2, 2, greedy: false, seed: 1);
+        const int rounds = 8;
+        for (var r = 0; r < rounds; r++)
+        {
+            session.Act(observations, started, actions);
+            foreach (var a in actions)
+            {
+                counts[a]++;
+            }
+        }
+
+        var logits = session.Logits[..ActorCritic.ActionCount].ToArray();
+        var max = logits.Max();
+        var weights = logits.Select(l => Math.Exp(l - max)).ToArray();
+        var probabilities = weights.Select(w => w / weights.Sum()).ToArray();
+        Assert.True(probabilities.Max() - probabilities.Min() > 0.2, $"the distribution is too flat to test: {string.Join(", ", probabilities)}");
+        for (var a = 0; a < ActorCritic.ActionCount; a++)
+        {
+            // 8192 draws: the standard error of a frequency is at most 0.0055.
+            Assert.InRange(counts[a] / (rounds * agents), probabilities[a] - 0.025, probabilities[a] + 0.025);
+        }
+    }
+
     /// <summary>40 steps of actions of both agents on the L = 3 bottleneck (seed 0) with the policy's episode seed <paramref name="seed"/>.</summary>
     private static int[] Actions(IPolicyFactory factory, ulong seed)
     {
