@@ -179,6 +179,11 @@ public sealed class TrainConfig
             throw new PogemaInputException($"run.reward '{Run.Reward}': expected one of {string.Join(", ", RewardFunction.Names)}");
         }
 
+        if (Run.Precision is not ("tf32" or "fp32"))
+        {
+            throw new PogemaInputException($"run.precision '{Run.Precision}': expected tf32 or fp32");
+        }
+
         if (Run.TotalSteps < 1 || Run.CheckpointEvery < 1 || Run.PlotEvery < 1)
         {
             throw new PogemaInputException("run.total_steps, run.checkpoint_every and run.plot_every must be >= 1");
