@@ -20,7 +20,7 @@ bundle=$1; out=$2
 phases=${PHASES:-bench bottleneck lifelong nccl}
 bn_steps=${BN_STEPS:-20000000}; bn_seconds=${BN_SECONDS:-330}
 ll_seconds=${LL_SECONDS:-360}; ll_maps=${LL_MAPS:-16}
-nccl_seconds=${NCCL_SECONDS:-120}
+nccl_seconds=${NCCL_SECONDS:-120}; bench_seconds=${BENCH_SECONDS:-200}
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 work=$(mktemp -d); tar -xzf "$bundle" -C "$work"
 P="$work/pogema/pogema"
@@ -34,7 +34,7 @@ has() { case " $phases " in *" $1 "*) return 0;; *) return 1;; esac; }
 
 if has bench; then
   stamp bench
-  timeout 200 "$P" bench --seconds 1 --threads 16 --markdown bench.md --json bench.json > bench.log 2>&1
+  timeout "$bench_seconds" "$P" bench --seconds 1 --threads 16 --markdown bench.md --json bench.json > bench.log 2>&1
 fi
 
 lifelong_eval() {
