@@ -104,4 +104,41 @@ public sealed class PpoTests
         Assert.True(late > early + 0.3, $"CSR early {early:F3}, late {late:F3}");
         Assert.True(late > 0.6, $"CSR late {late:F3}");
     }
+
+    [Theory]
+    [InlineData("srmt")]
+    [InlineData("gru")]
+    public void WindowedLearningReplaysTheRolloutPolicyExactly(string core)
+    {
+        // With a learning rate too small to move the weights and no dropout, re-running every BPTT window from its
+        // stored start state must give back the rollout's own log-probabilities: approx_kl 0, nothing clipped. A
+        // wrong start state, window regrouping or episode-start mask (episodes here last at most 8 steps, so they
+        // restart inside the 32-step rollout) shows up as a non-zero KL.
+        torch.manual_seed(3);
+        using var env = new CorridorFakeEnv(numEnvs: 8, agentsPerEnv: 2);
+        var modelOptions = ModelOptions.Preset("bottleneck");
+        modelOptions.Core = core;
+        modelOptions.Dropout = 0.0;
+        using var model = new ActorCritic(modelOptions, env.ObservationChannels, env.ObservationSize);
+        var ppo = new PpoOptions { RolloutLength = 32, Recurrence = 8, NumMinibatches = 4, LearningRate = 1e-12, LearningRateSchedule = "constant" };
+        using var trainer = new PpoTrainer(env, model, ppo, RewardFunction.Create("sparse"), CPU, seed: 2);
+        for (var u = 0; u < 2; u++)
+        {
+            var m = trainer.Update();
+            Assert.True(Math.Abs(m.ApproxKl) < 1e-6, $"update {u}: approx_kl {m.ApproxKl}");
+            Assert.Equal(0.0, m.ClipFraction);
+            Assert.Equal(32L * 16 * (u + 1), m.EnvSteps);
+        }
+    }
+
+    [Fact]
+    public void RecurrenceMustDivideTheRollout()
+    {
+        var ppo = new PpoOptions { RolloutLength = 20, Recurrence = 8 };
+        var error = Assert.Throws<Pogema.Env.PogemaInputException>(() => ppo.Validate(16));
+        Assert.Contains("ppo.recurrence = 8", error.Message);
+        ppo = new PpoOptions { RolloutLength = 16, Recurrence = 8, NumMinibatches = 3 };
+        error = Assert.Throws<Pogema.Env.PogemaInputException>(() => ppo.Validate(16));
+        Assert.Contains("ppo.num_minibatches = 3", error.Message);
+    }
 }

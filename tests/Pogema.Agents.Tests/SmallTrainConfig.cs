@@ -11,6 +11,8 @@ internal static class SmallTrainConfig
         config.Env.NumEnvs = 8;
         config.Model.Dropout = dropout;
         config.Ppo.NumMinibatches = 2;
+        // Two BPTT windows per update: the windowed path is exercised, and an update stays small.
+        config.Ppo.RolloutLength = 16;
         config.Ppo.LearningRate = 1e-3;
         return config;
     }

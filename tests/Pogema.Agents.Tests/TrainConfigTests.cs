@@ -10,8 +10,12 @@ public sealed class TrainConfigTests
     {
         var b = TrainConfig.Preset("bottleneck");
         Assert.Equal((8, 1, 16, 4), (b.Model.Filters, b.Model.ResidualBlocks, b.Model.Hidden, b.Model.Heads));
-        Assert.Equal((1.3e-4, "kl_adaptive", 0.9716, 0.0156), (b.Ppo.LearningRate, b.Ppo.LearningRateSchedule, b.Ppo.Gamma, b.Ppo.EntropyCoef));
+        Assert.Equal((1.3e-4, "kl_adaptive_minibatch", 0.9716, 0.0156), (b.Ppo.LearningRate, b.Ppo.LearningRateSchedule, b.Ppo.Gamma, b.Ppo.EntropyCoef));
         Assert.Equal(16384, b.Env.NumEnvs * b.Env.NumAgents * b.Ppo.RolloutLength / b.Ppo.NumMinibatches);
+        Assert.Equal(8, b.Ppo.Recurrence);
+        // Many steps of each environment per update, as the reference's few environments gave: episodes finish
+        // inside an update instead of spanning dozens of them.
+        Assert.True(b.Ppo.RolloutLength >= 128, $"rollout_length {b.Ppo.RolloutLength}");
         var m = TrainConfig.Preset("lifelong-mazes");
         Assert.Equal((64, 8, 512, 8), (m.Model.Filters, m.Model.ResidualBlocks, m.Model.Hidden, m.Model.Heads));
         Assert.Equal((2.2e-4, "constant", 0.9756, 0.023), (m.Ppo.LearningRate, m.Ppo.LearningRateSchedule, m.Ppo.Gamma, m.Ppo.EntropyCoef));

@@ -29,8 +29,9 @@ public sealed class TrainConfig
 
     /// <summary>
     /// <c>bottleneck</c>: the SRMT paper's Bottleneck run (2 agents, r=2, finish, block_both, F=8/n=1/H=16, KL-adaptive
-    /// 1.3e-4, 2e7 steps). <c>lifelong-mazes</c>: the POGEMA-maps run (64 agents on 65x65 mazes, restart, soft, r=5,
-    /// F=64/n=8/H=512, constant 2.2e-4, 1e9 steps). Both use 16 minibatches of 16384 transitions per update.
+    /// 1.3e-4 adapted per minibatch, 2e7 steps; 512 environments x 256 steps per update, cut into BPTT windows of 8).
+    /// <c>lifelong-mazes</c>: the POGEMA-maps run (64 agents on 65x65 mazes, restart, soft, r=5, F=64/n=8/H=512,
+    /// constant 2.2e-4, 1e9 steps; 512 environments x 8 steps). Both use 16 minibatches of 16384 transitions per update.
     /// </summary>
     public static TrainConfig Preset(string name)
     {
@@ -39,9 +40,9 @@ public sealed class TrainConfig
             case "bottleneck":
                 return new TrainConfig
                 {
-                    Env = new EnvOptions { Task = "bottleneck", NumEnvs = 16384, NumAgents = 2, ObsRadius = 2, OnTarget = "finish", CollisionSystem = "block_both" },
+                    Env = new EnvOptions { Task = "bottleneck", NumEnvs = 512, NumAgents = 2, ObsRadius = 2, OnTarget = "finish", CollisionSystem = "block_both" },
                     Model = ModelOptions.Preset("bottleneck"),
-                    Ppo = new PpoOptions(),
+                    Ppo = new PpoOptions { RolloutLength = 256, Recurrence = 8 },
                     Run = new RunOptions { Name = "bottleneck-srmt", TotalSteps = 20_000_000 },
                 };
             case "lifelong-mazes":
@@ -49,7 +50,7 @@ public sealed class TrainConfig
                 {
                     Env = new EnvOptions { Task = "mazes", NumEnvs = 512, NumAgents = 64, MapSize = 65, ObsRadius = 5, OnTarget = "restart", CollisionSystem = "soft" },
                     Model = ModelOptions.Preset("pogema"),
-                    Ppo = new PpoOptions { LearningRate = 2.2e-4, LearningRateSchedule = "constant", Gamma = 0.9756, EntropyCoef = 0.023 },
+                    Ppo = new PpoOptions { RolloutLength = 8, Recurrence = 8, LearningRate = 2.2e-4, LearningRateSchedule = "constant", Gamma = 0.9756, EntropyCoef = 0.023 },
                     Run = new RunOptions { Name = "lifelong-mazes-srmt", TotalSteps = 1_000_000_000 },
                 };
             default:
@@ -63,7 +64,7 @@ public sealed class TrainConfig
     /// </summary>
     public void MakeQuick()
     {
-        Env.NumEnvs = Env.Task == "bottleneck" ? 256 : 8;
+        Env.NumEnvs = Env.Task == "bottleneck" ? 64 : 8;
         Env.MaxEpisodeSteps = Env.Task == "bottleneck" ? 128 : 256;
         if (Env.Task == "bottleneck")
         {
@@ -176,6 +177,11 @@ public sealed class TrainConfig
         if (Array.IndexOf(RewardFunction.Names, Run.Reward) < 0)
         {
             throw new PogemaInputException($"run.reward '{Run.Reward}': expected one of {string.Join(", ", RewardFunction.Names)}");
+        }
+
+        if (Run.Precision is not ("tf32" or "fp32"))
+        {
+            throw new PogemaInputException($"run.precision '{Run.Precision}': expected tf32 or fp32");
         }
 
         if (Run.TotalSteps < 1 || Run.CheckpointEvery < 1 || Run.PlotEvery < 1)

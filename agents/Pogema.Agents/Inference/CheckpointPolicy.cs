@@ -6,8 +6,9 @@ namespace Pogema.Agents.Inference;
 
 /// <summary>
 /// One episode of a trained network on a single <see cref="PogemaEnv"/>: writes the observation preset the network
-/// was trained on (POGEMA's default, or the Follower-style one with each agent's shortest path), acts greedily, and
-/// carries memory and history from step to step (zero at the episode's first step).
+/// was trained on (POGEMA's default, or the Follower-style one with each agent's shortest path), takes the most
+/// likely action (or, when sampling, draws it from a generator seeded by the episode seed), and carries memory and
+/// history from step to step (zero at the episode's first step), as the training rollout does.
 /// </summary>
 public sealed class CheckpointPolicy : IPolicy, IDisposable
 {
@@ -21,10 +22,13 @@ public sealed class CheckpointPolicy : IPolicy, IDisposable
     private readonly int[] _queue;
     private readonly int _stride;
 
-    public CheckpointPolicy(TrainedPolicy policy, PogemaEnv env, ulong seed)
+    /// <summary>A policy for the episode of <paramref name="env"/> that was reset with <paramref name="seed"/>.</summary>
+    public CheckpointPolicy(TrainedPolicy policy, PogemaEnv env, ulong seed, bool sample = false)
     {
         var agents = env.NumAgents;
-        _session = policy.NewSession(1, agents, greedy: true, seed: (long)(seed >> 1));
+
+        // The generator takes the seed's 64 bits as they are, so every episode seed has its own action stream.
+        _session = policy.NewSession(1, agents, greedy: !sample, seed: unchecked((long)seed));
         _follower = policy.Config.Env.Observation == "follower";
         _stride = PogemaEnv.ObservationChannels * env.WindowSize * env.WindowSize;
         _observations = new float[agents * _stride];
@@ -37,6 +41,12 @@ public sealed class CheckpointPolicy : IPolicy, IDisposable
         Array.Fill(_distanceGoal, -1);
         _queue = new int[cells];
     }
+
+    /// <summary>The observations [A, C, D, D] written for the last <see cref="Act"/>, in the network's input layout.</summary>
+    public ReadOnlySpan<float> Observations => _observations;
+
+    /// <summary>The action logits [A, 5] of the last <see cref="Act"/>.</summary>
+    public ReadOnlySpan<float> Logits => _session.Logits;
 
     public void Act(PogemaEnv env, Span<int> actions)
     {

@@ -3,27 +3,38 @@ using Pogema.Env.Policies;
 
 namespace Pogema.Agents.Inference;
 
-/// <summary>Hands each evaluation episode a <see cref="CheckpointPolicy"/> over one shared trained network.</summary>
-public sealed class CheckpointPolicyFactory : IPolicyFactory
+/// <summary>
+/// Hands each evaluation episode a <see cref="CheckpointPolicy"/> over one shared trained network, acting greedily
+/// or, after <see cref="WithSampling"/>, drawing actions seeded by the episode seed. The name carries the mode:
+/// <c>run (greedy)</c> or <c>run (sample)</c>.
+/// </summary>
+public sealed class CheckpointPolicyFactory : ISamplingPolicyFactory
 {
     private readonly TrainedPolicy _policy;
+    private readonly string _run;
 
-    public CheckpointPolicyFactory(TrainedPolicy policy, string name)
+    public CheckpointPolicyFactory(TrainedPolicy policy, string name, bool sample = false)
     {
         _policy = policy;
-        Name = name;
+        _run = name;
+        Samples = sample;
+        Name = $"{name} ({(sample ? "sample" : "greedy")})";
     }
 
     public string Name { get; }
+
+    public bool Samples { get; }
+
+    public IPolicyFactory WithSampling() => Samples ? this : new CheckpointPolicyFactory(_policy, _run, sample: true);
 
     public IPolicy Create(PogemaEnv env, ulong seed)
     {
         if (env.WindowSize != _policy.ObservationSize)
         {
             throw new PogemaInputException(
-                $"policy '{Name}': trained with obs_radius {(_policy.ObservationSize - 1) / 2}, the environment has obs_radius {env.ObsRadius}");
+                $"policy '{_run}': trained with obs_radius {(_policy.ObservationSize - 1) / 2}, the environment has obs_radius {env.ObsRadius}");
         }
 
-        return new CheckpointPolicy(_policy, env, seed);
+        return new CheckpointPolicy(_policy, env, seed, Samples);
     }
 }

@@ -19,6 +19,7 @@ public sealed class PolicySession : IDisposable
     private readonly Tensor _hostObs;
     private readonly float[] _keep;
     private readonly long[] _actions;
+    private readonly float[] _logits;
     private RecurrentState _state;
 
     internal PolicySession(TrainedPolicy policy, int numEnvs, int agentsPerEnv, bool greedy, long seed)
@@ -31,8 +32,12 @@ public sealed class PolicySession : IDisposable
         _hostObs = zeros(new long[] { _agents, policy.ObservationChannels, policy.ObservationSize, policy.ObservationSize });
         _keep = new float[_agents];
         _actions = new long[_agents];
+        _logits = new float[_agents * ActorCritic.ActionCount];
         _state = policy.Model.InitialState(_agents, policy.Device);
     }
+
+    /// <summary>The action logits [E*A, 5] of the last <see cref="Act"/> (what greedy and sampled actions are chosen from).</summary>
+    public ReadOnlySpan<float> Logits => _logits;
 
     /// <summary>
     /// Chooses one action per agent. <paramref name="observations"/> is [E*A, C, D, D]; where
@@ -61,6 +66,7 @@ public sealed class PolicySession : IDisposable
         var (logits, _, next) = _policy.Model.Step(obs, _state.Masked(keep), _agentsPerEnv);
         var chosen = _greedy ? logits.argmax(1) : Sample(logits);
         chosen.cpu().data<long>().CopyTo(_actions, 0, 0);
+        logits.cpu().data<float>().CopyTo(_logits, 0, 0);
         for (var i = 0; i < _agents; i++)
         {
             actions[i] = (int)_actions[i];

@@ -8,10 +8,24 @@ namespace Pogema.Agents.Training;
 /// </summary>
 public sealed class PpoOptions
 {
-    /// <summary>Steps collected per environment before each update; also the back-propagation-through-time window (recurrence).</summary>
+    /// <summary>
+    /// Steps collected per environment before each update (GAE runs over all of them). Sample Factory's batches hold
+    /// many consecutive steps of few environments; a long rollout over fewer environments does the same here, so
+    /// episodes finish and restart many times within one training run.
+    /// </summary>
     public int RolloutLength { get; set; } = 8;
 
-    /// <summary>Minibatches per epoch; each holds NumEnvs / NumMinibatches whole environments (agents of one environment attend to each other).</summary>
+    /// <summary>
+    /// The back-propagation-through-time window (Sample Factory's <c>recurrence</c>): the rollout is cut into
+    /// windows of this many steps, and each window is re-run from the memory and history the rollout had at its
+    /// start. Must divide <see cref="RolloutLength"/>.
+    /// </summary>
+    public int Recurrence { get; set; } = 8;
+
+    /// <summary>
+    /// Minibatches per epoch. The unit of a minibatch is one window of one environment (all its agents, since they
+    /// attend to each other): each minibatch holds NumEnvs * (RolloutLength / Recurrence) / NumMinibatches of them.
+    /// </summary>
     public int NumMinibatches { get; set; } = 16;
 
     /// <summary>Passes over each rollout.</summary>
@@ -20,8 +34,12 @@ public sealed class PpoOptions
     /// <summary>Initial (or constant) Adam learning rate.</summary>
     public double LearningRate { get; set; } = 1.3e-4;
 
-    /// <summary>Learning-rate schedule: <c>kl_adaptive</c> (divide by 1.5 when approx_kl exceeds 2x the target, multiply by 1.5 below half of it) or <c>constant</c>.</summary>
-    public string LearningRateSchedule { get; set; } = "kl_adaptive";
+    /// <summary>
+    /// Learning-rate schedule: <c>kl_adaptive_minibatch</c> (after every minibatch, divide by 1.5 when its approx_kl
+    /// exceeds 2x the target, multiply by 1.5 below half of it: Sample Factory's schedule of the reference run),
+    /// <c>kl_adaptive</c> (the same rule once per update, on the update's mean approx_kl) or <c>constant</c>.
+    /// </summary>
+    public string LearningRateSchedule { get; set; } = "kl_adaptive_minibatch";
 
     /// <summary>The approx_kl the adaptive schedule aims at.</summary>
     public double TargetKl { get; set; } = 0.008;
@@ -66,10 +84,13 @@ public sealed class PpoOptions
     public void Validate(int numEnvs)
     {
         Require(RolloutLength >= 1, "ppo.rollout_length", RolloutLength, ">= 1");
-        Require(NumMinibatches >= 1 && numEnvs % NumMinibatches == 0, "ppo.num_minibatches", NumMinibatches, $"a divisor of the environment count {numEnvs}");
+        Require(Recurrence >= 1 && RolloutLength % Recurrence == 0, "ppo.recurrence", Recurrence, $"a divisor of ppo.rollout_length = {RolloutLength}");
+        var windows = (long)numEnvs * (RolloutLength / Recurrence);
+        Require(NumMinibatches >= 1 && windows % NumMinibatches == 0, "ppo.num_minibatches", NumMinibatches,
+            $"a divisor of the {windows} environment windows per update (num_envs {numEnvs} x rollout_length / recurrence {RolloutLength / Recurrence})");
         Require(Epochs >= 1, "ppo.epochs", Epochs, ">= 1");
         Require(LearningRate > 0, "ppo.learning_rate", LearningRate, "> 0");
-        Require(LearningRateSchedule is "kl_adaptive" or "constant", "ppo.learning_rate_schedule", LearningRateSchedule, "kl_adaptive or constant");
+        Require(LearningRateSchedule is "kl_adaptive_minibatch" or "kl_adaptive" or "constant", "ppo.learning_rate_schedule", LearningRateSchedule, "kl_adaptive_minibatch, kl_adaptive or constant");
         Require(TargetKl > 0, "ppo.target_kl", TargetKl, "> 0");
         Require(Gamma > 0 && Gamma <= 1, "ppo.gamma", Gamma, "in (0, 1]");
         Require(GaeLambda >= 0 && GaeLambda <= 1, "ppo.gae_lambda", GaeLambda, "in [0, 1]");

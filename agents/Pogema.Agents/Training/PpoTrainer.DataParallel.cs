@@ -31,6 +31,17 @@ public sealed partial class PpoTrainer
 
     private void AfterOptimizerStepAcrossWorkers() => _parallel?.AfterOptimizerStep();
 
+    /// <summary>One minibatch's approx_kl averaged over workers, so every worker adapts its learning rate alike.</summary>
+    private double MinibatchKlAcrossWorkers(double approxKl)
+    {
+        if (_parallel is null || !_parallel.IsDistributed)
+        {
+            return approxKl;
+        }
+
+        return _parallel.AverageScalar(approxKl);
+    }
+
     /// <summary>
     /// Replaces this worker's losses and episode statistics with those of all workers: losses are averaged (every
     /// worker then adapts its learning rate to the same approx_kl), episode counts summed and episode means weighted

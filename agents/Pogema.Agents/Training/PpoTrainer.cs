@@ -10,8 +10,8 @@ namespace Pogema.Agents.Training;
 /// <summary>
 /// PPO for recurrent multi-agent policies, in the order of CleanRL's ppo.py: storage, rollout, advantages, update.
 /// One <see cref="Update"/> collects <see cref="PpoOptions.RolloutLength"/> steps of every agent, computes GAE and
-/// trains on them; the recurrent state (memory and history) is re-run from the rollout's start state so the memory
-/// is learned by back-propagation through the whole window.
+/// trains on them. The rollout is cut into windows of <see cref="PpoOptions.Recurrence"/> steps; each window is
+/// re-run from the memory and history it started with, so the memory is learned by back-propagation through time.
 /// </summary>
 public sealed partial class PpoTrainer : IDisposable
 {
@@ -26,6 +26,8 @@ public sealed partial class PpoTrainer : IDisposable
     private readonly int _agents;
     private readonly int _agentsPerEnv;
     private readonly int _steps;
+    private readonly int _recurrence;
+    private readonly int _windows;
 
     // Rollout storage, allocated once on the device: [T, N, ...].
     private readonly Tensor _obs;
@@ -38,6 +40,10 @@ public sealed partial class PpoTrainer : IDisposable
     private readonly Tensor _valid;
     private readonly Tensor _keep;
 
+    // The recurrent state at the start of each BPTT window, [W, N, H] and [W, N, K, H].
+    private readonly Tensor _windowStartMemory;
+    private readonly Tensor _windowStartHistory;
+
     // Host staging buffers, one batched copy per step in each direction.
     private readonly Tensor _hostObs;
     private readonly float[] _hostRewards;
@@ -45,6 +51,7 @@ public sealed partial class PpoTrainer : IDisposable
     private readonly float[] _hostTimeouts;
     private readonly float[] _hostValid;
     private readonly float[] _hostKeep;
+    private readonly Tensor _hostKeepStep;
     private readonly long[] _hostActionsLong;
     private readonly int[] _hostActions;
     private readonly bool[] _acting;
@@ -52,7 +59,6 @@ public sealed partial class PpoTrainer : IDisposable
     private readonly List<EpisodeSummary> _finishedEpisodes = new();
 
     private RecurrentState _state;
-    private RecurrentState? _rolloutStart;
     private bool _started;
 
     public PpoTrainer(IVectorEnv env, ActorCritic model, PpoOptions options, RewardFunction reward, Device device, long seed)
@@ -66,6 +72,8 @@ public sealed partial class PpoTrainer : IDisposable
         _agents = env.NumAgents;
         _agentsPerEnv = env.AgentsPerEnv;
         _steps = options.RolloutLength;
+        _recurrence = options.Recurrence;
+        _windows = _steps / _recurrence;
         LearningRate = options.LearningRate;
         _optimizer = optim.Adam(model.parameters(), options.LearningRate, eps: options.AdamEpsilon);
         _seed = seed;
@@ -82,6 +90,8 @@ public sealed partial class PpoTrainer : IDisposable
         _timeouts = zeros(t, n, device: device);
         _valid = zeros(t, n, device: device);
         _keep = zeros(t, n, device: device);
+        _windowStartMemory = zeros(new long[] { _windows, n, model.Options.Hidden }, device: device);
+        _windowStartHistory = zeros(new long[] { _windows, n, model.HistoryLength, model.Options.Hidden }, device: device);
 
         _hostObs = zeros(new[] { n, c, d, d });
         _hostRewards = new float[_steps * _agents];
@@ -89,6 +99,7 @@ public sealed partial class PpoTrainer : IDisposable
         _hostTimeouts = new float[_steps * _agents];
         _hostValid = new float[_steps * _agents];
         _hostKeep = new float[_steps * _agents];
+        _hostKeepStep = zeros(n);
         _hostActionsLong = new long[_agents];
         _hostActions = new int[_agents];
         _acting = new bool[_agents];
@@ -191,7 +202,11 @@ public sealed partial class PpoTrainer : IDisposable
             ExplainedVariance = learnStats[5],
             LearningRate = LearningRate,
         };
-        AdaptLearningRate(metrics.ApproxKl);
+        if (_options.LearningRateSchedule == "kl_adaptive")
+        {
+            AdaptLearningRate(metrics.ApproxKl);
+        }
+
         return metrics;
     }
 
@@ -211,11 +226,16 @@ public sealed partial class PpoTrainer : IDisposable
         double returnSum = 0;
         var agentEpisodes = 0;
         using var _ = no_grad();
-        _rolloutStart?.Dispose();
-        _rolloutStart = new RecurrentState(_state.Memory.clone(), _state.History.clone()).DetachFromDisposeScope();
         for (var t = 0; t < _steps; t++)
         {
             using var scope = NewDisposeScope();
+            if (t % _recurrence == 0)
+            {
+                // The state before this step's episode-start mask: the learning phase applies the same mask.
+                _windowStartMemory[t / _recurrence].copy_(_state.Memory);
+                _windowStartHistory[t / _recurrence].copy_(_state.History);
+            }
+
             var row = t * _agents;
             var started = _env.EpisodeStarted;
             for (var i = 0; i < _agents; i++)
@@ -233,7 +253,9 @@ public sealed partial class PpoTrainer : IDisposable
             _hostObs.data<float>().CopyFrom(_env.Observations, 0, 0);
             var obs = _obs[t];
             obs.copy_(_hostObs);
-            var keep = tensor(_hostKeep.AsSpan(row, _agents).ToArray(), device: _device);
+            _hostKeepStep.data<float>().CopyFrom(_hostKeep.AsSpan(row, _agents), 0, 0);
+            var keep = _keep[t];
+            keep.copy_(_hostKeepStep);
             var state = _state.Masked(keep);
             var (logits, values, next) = _model.Step(obs, state, _agentsPerEnv);
             var logProbsAll = nn.functional.log_softmax(logits, 1);
@@ -241,7 +263,6 @@ public sealed partial class PpoTrainer : IDisposable
             _actions[t].copy_(action.squeeze(1));
             _logProbs[t].copy_(logProbsAll.gather(1, action).squeeze(1));
             _values[t].copy_(values);
-            _keep[t].copy_(keep);
 
             var old = _state;
             _state = next.DetachFromDisposeScope();
@@ -342,20 +363,23 @@ public sealed partial class PpoTrainer : IDisposable
     private double[] Learn(Tensor advantages, Tensor targets)
     {
         _model.train();
-        var envsPerBatch = _env.NumEnvs / _options.NumMinibatches;
+        using var windows = new RolloutWindows(this, advantages, targets);
+        var groups = (long)_env.NumEnvs * _windows;
+        var groupsPerBatch = groups / _options.NumMinibatches;
         var offsets = arange(_agentsPerEnv, dtype: ScalarType.Int64, device: _device);
         var sums = zeros(5, device: _device);
         var batches = 0;
         for (var epoch = 0; epoch < _options.Epochs; epoch++)
         {
-            using var order = randperm(_env.NumEnvs, generator: _generator).to(_device);
+            using var order = randperm(groups, generator: _generator).to(_device);
             for (var b = 0; b < _options.NumMinibatches; b++)
             {
                 using var scope = NewDisposeScope();
-                // Agents of the chosen environments, environment-major, so cross-attention groups stay intact.
-                var envs = order.narrow(0, (long)b * envsPerBatch, envsPerBatch);
-                var idx = (envs.unsqueeze(1) * _agentsPerEnv + offsets.unsqueeze(0)).flatten();
-                var terms = MinibatchLoss(idx, advantages, targets);
+                // A group is one window of one environment; its agents stay together so cross-attention groups
+                // stay intact. Group g = w * E + e owns the columns g * A .. g * A + A - 1 of the window tensors.
+                var chosen = order.narrow(0, b * groupsPerBatch, groupsPerBatch);
+                var idx = (chosen.unsqueeze(1) * _agentsPerEnv + offsets.unsqueeze(0)).flatten();
+                var terms = MinibatchLoss(windows, idx);
 
                 _optimizer.zero_grad();
                 terms.Total.backward();
@@ -372,6 +396,10 @@ public sealed partial class PpoTrainer : IDisposable
 
                 _optimizer.step();
                 AfterOptimizerStepAcrossWorkers();
+                if (_options.LearningRateSchedule == "kl_adaptive_minibatch")
+                {
+                    AdaptLearningRate(MinibatchKlAcrossWorkers(terms.ApproxKl.item<float>()));
+                }
 
                 sums.add_(stack(new[] { terms.Policy, terms.Value, terms.Entropy, terms.ApproxKl, terms.ClipFraction }).detach());
                 batches++;
@@ -390,17 +418,17 @@ public sealed partial class PpoTrainer : IDisposable
         return new[] { host[0], host[1], host[2], host[3], host[4], explained };
     }
 
-    /// <summary>Re-runs the rollout window for the agents <paramref name="idx"/> from their start state and returns the PPO loss.</summary>
-    private PpoLossTerms MinibatchLoss(Tensor idx, Tensor advantages, Tensor targets)
+    /// <summary>Re-runs one window for the agent columns <paramref name="idx"/> from their start state and returns the PPO loss.</summary>
+    private PpoLossTerms MinibatchLoss(RolloutWindows w, Tensor idx)
     {
-        var state = new RecurrentState(_rolloutStart!.Memory.index_select(0, idx), _rolloutStart.History.index_select(0, idx));
-        var obs = _obs.index_select(1, idx);
-        var keep = _keep.index_select(1, idx);
-        var actions = _actions.index_select(1, idx);
-        var logProbs = new Tensor[_steps];
-        var entropies = new Tensor[_steps];
-        var values = new Tensor[_steps];
-        for (var t = 0; t < _steps; t++)
+        var state = new RecurrentState(w.StartMemory.index_select(0, idx), w.StartHistory.index_select(0, idx));
+        var obs = w.Observations.index_select(1, idx);
+        var keep = w.KeepMask.index_select(1, idx);
+        var actions = w.Actions.index_select(1, idx);
+        var logProbs = new Tensor[_recurrence];
+        var entropies = new Tensor[_recurrence];
+        var values = new Tensor[_recurrence];
+        for (var t = 0; t < _recurrence; t++)
         {
             var (logits, v, next) = _model.Step(obs[t], state.Masked(keep[t]), _agentsPerEnv);
             var logProbsAll = nn.functional.log_softmax(logits, 1);
@@ -412,8 +440,75 @@ public sealed partial class PpoTrainer : IDisposable
 
         return ComputeLosses(
             stack(logProbs), stack(entropies), stack(values),
-            _logProbs.index_select(1, idx), _values.index_select(1, idx),
-            advantages.index_select(1, idx), targets.index_select(1, idx), _valid.index_select(1, idx), _options);
+            w.LogProbs.index_select(1, idx), w.Values.index_select(1, idx),
+            w.Advantages.index_select(1, idx), w.Targets.index_select(1, idx), w.Valid.index_select(1, idx), _options);
+    }
+
+    /// <summary>
+    /// The rollout's [T, N, ...] tensors regrouped as [R, W * N, ...] (window w of agent n is column w * N + n) and
+    /// the window start states as [W * N, ...], so a minibatch of windows is one index_select per tensor.
+    /// </summary>
+    private sealed class RolloutWindows : IDisposable
+    {
+        private readonly List<Tensor> _owned = new(10);
+
+        public RolloutWindows(PpoTrainer trainer, Tensor advantages, Tensor targets)
+        {
+            using var scope = NewDisposeScope();
+            var r = trainer._recurrence;
+            var w = trainer._windows;
+            Tensor Keep(Tensor x)
+            {
+                x.DetachFromDisposeScope();
+                _owned.Add(x);
+                return x;
+            }
+
+            Tensor Regroup(Tensor x)
+            {
+                var shape = x.shape;
+                var grouped = new long[shape.Length + 1];
+                grouped[0] = w;
+                grouped[1] = r;
+                Array.Copy(shape, 1, grouped, 2, shape.Length - 1);
+                var flat = new long[shape.Length];
+                flat[0] = r;
+                flat[1] = w * shape[1];
+                Array.Copy(shape, 2, flat, 2, shape.Length - 2);
+                // One window per update is a plain view; several are one copy per tensor per update.
+                return Keep(w == 1 ? x.alias() : x.view(grouped).transpose(0, 1).reshape(flat));
+            }
+
+            Observations = Regroup(trainer._obs);
+            Actions = Regroup(trainer._actions);
+            LogProbs = Regroup(trainer._logProbs);
+            Values = Regroup(trainer._values);
+            Valid = Regroup(trainer._valid);
+            KeepMask = Regroup(trainer._keep);
+            Advantages = Regroup(advantages);
+            Targets = Regroup(targets);
+            StartMemory = Keep(trainer._windowStartMemory.flatten(0, 1));
+            StartHistory = Keep(trainer._windowStartHistory.flatten(0, 1));
+        }
+
+        public Tensor Observations { get; }
+        public Tensor Actions { get; }
+        public Tensor LogProbs { get; }
+        public Tensor Values { get; }
+        public Tensor Valid { get; }
+        public Tensor KeepMask { get; }
+        public Tensor Advantages { get; }
+        public Tensor Targets { get; }
+        public Tensor StartMemory { get; }
+        public Tensor StartHistory { get; }
+
+        public void Dispose()
+        {
+            foreach (var t in _owned)
+            {
+                t.Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -466,7 +561,7 @@ public sealed partial class PpoTrainer : IDisposable
 
     private void AdaptLearningRate(double approxKl)
     {
-        if (_options.LearningRateSchedule != "kl_adaptive" || double.IsNaN(approxKl))
+        if (double.IsNaN(approxKl))
         {
             return;
         }
@@ -513,8 +608,7 @@ public sealed partial class PpoTrainer : IDisposable
     public void Dispose()
     {
         _state.Dispose();
-        _rolloutStart?.Dispose();
-        foreach (var t in new[] { _obs, _actions, _logProbs, _values, _rewards, _dones, _timeouts, _valid, _keep, _hostObs })
+        foreach (var t in new[] { _obs, _actions, _logProbs, _values, _rewards, _dones, _timeouts, _valid, _keep, _windowStartMemory, _windowStartHistory, _hostObs, _hostKeepStep })
         {
             t.Dispose();
         }

@@ -52,10 +52,11 @@ public sealed partial class TrainingRun
     {
         var total = config.Env.NumEnvs;
         var minibatches = config.Ppo.NumMinibatches;
-        if (total % worldSize != 0 || total / worldSize % minibatches != 0)
+        var windows = Math.Max(1, config.Ppo.RolloutLength / Math.Max(1, config.Ppo.Recurrence));
+        if (total % worldSize != 0 || (long)(total / worldSize) * windows % minibatches != 0)
         {
             throw new Pogema.Env.PogemaInputException(
-                $"env.num_envs = {total}: split over {worldSize} GPUs it must leave each a multiple of ppo.num_minibatches = {minibatches} environments; " +
+                $"env.num_envs = {total}: split over {worldSize} GPUs, each GPU's environment windows ({total / worldSize} environments x {windows} windows) must be a multiple of ppo.num_minibatches = {minibatches}; " +
                 $"use a num_envs divisible by {worldSize * minibatches}, or --replicate-envs to give each GPU all {total}");
         }
 

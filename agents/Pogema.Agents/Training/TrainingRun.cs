@@ -109,6 +109,13 @@ public sealed partial class TrainingRun
             torch.set_num_threads(config.Run.TorchThreads);
         }
 
+        if (device.type == DeviceType.CUDA)
+        {
+            var tf32 = config.Run.Precision == "tf32";
+            torch.backends.cuda.matmul.allow_tf32 = tf32;
+            torch.backends.cudnn.allow_tf32 = tf32;
+        }
+
         if (primary)
         {
             AtomicFile.WriteAllBytes(Path.Combine(RunDirectory, ConfigFile), System.Text.Encoding.UTF8.GetBytes(config.ToYaml()));

@@ -18,6 +18,16 @@ public static class EvaluationPlan
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registry);
         IReadOnlyList<NamedMap> maps = registry.Select(request.Maps);
+        if (request.CorridorLengths is { } lengths)
+        {
+            maps = maps.Where(m => BottleneckMap.CorridorLengthFromName(m.Name) is int length && lengths.Contains(length)).ToList();
+            if (maps.Count == 0)
+            {
+                throw new PogemaInputException(
+                    $"--corridor-lengths {string.Join(',', lengths)}: no bottleneck map of maps '{request.Maps}' has such a corridor (the bottleneck set has L = 3..50 and 100..1000 step 100)");
+            }
+        }
+
         if (request.MaxMaps is int maxMaps)
         {
             if (maxMaps < 1)

@@ -32,4 +32,7 @@ public sealed class EvaluationRequest
 
     /// <summary>Use only the first this many selected maps (a quick look).</summary>
     public int? MaxMaps { get; init; }
+
+    /// <summary>Keep only the selected bottleneck maps with these corridor lengths (null: every selected map).</summary>
+    public IReadOnlyList<int>? CorridorLengths { get; init; }
 }

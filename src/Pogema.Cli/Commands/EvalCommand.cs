@@ -35,9 +35,11 @@ public sealed class EvalCommand : ICliCommand
         var record = new Option<string?>("--record") { Description = "Write every episode as a recording (.pogrec) into this folder, one subfolder per policy." };
         var recordLimit = new Option<int?>("--record-limit") { Description = "With --record: at most this many episodes per policy." };
         var noPlot = new Option<bool>("--no-plot") { Description = "Do not draw plots." };
+        var sample = new Option<bool>("--sample") { Description = "Checkpoint policies draw each action from their distribution (seeded by the episode seed) instead of taking the most likely one." };
+        var corridorLengths = new Option<string?>("--corridor-lengths") { Description = "Only the bottleneck maps with these corridor lengths, e.g. 3..30." };
 
         var command = new Command("eval", "Evaluate policies on a map set with the benchmark protocol: table with 95% intervals, CSV/JSON, plots, recordings.");
-        foreach (Option option in new Option[] { policy, maps, preset, mode, onTarget, agents, seeds, maxSteps, collision, obsRadius, maxMaps, threads, output, record, recordLimit, noPlot })
+        foreach (Option option in new Option[] { policy, maps, preset, mode, onTarget, agents, seeds, maxSteps, collision, obsRadius, maxMaps, corridorLengths, threads, output, record, recordLimit, noPlot, sample })
         {
             command.Options.Add(option);
         }
@@ -67,6 +69,7 @@ public sealed class EvalCommand : ICliCommand
                 CollisionSystem = parse.GetValue(collision) is { } c ? EvaluationPlan.ParseCollisionSystem(c, "--collision") : null,
                 ObsRadius = Positive(parse.GetValue(obsRadius), "--obs-radius"),
                 MaxMaps = parse.GetValue(maxMaps),
+                CorridorLengths = parse.GetValue(corridorLengths) is { } l ? ParseIntList(l, "--corridor-lengths").Select(v => checked((int)v)).ToList() : null,
             };
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1)
@@ -81,6 +84,11 @@ public sealed class EvalCommand : ICliCommand
             if (policies.Count == 0)
             {
                 throw new PogemaInputException("--policy: give at least one policy");
+            }
+
+            if (parse.GetValue(sample))
+            {
+                policies = WithSampling(policies);
             }
 
             GridConfig.MapResolver ??= MapRegistry.Default.TryResolve;
@@ -167,6 +175,18 @@ public sealed class EvalCommand : ICliCommand
 
         Console.WriteLine($"eval: {total} episodes in {watch.Elapsed.TotalSeconds:0.0} s; wrote {outputDir}{Path.DirectorySeparatorChar}episodes.csv, episodes.json, summary.csv, summary.json{(plot ? ", plot-*.png" : "")}");
         return 0;
+    }
+
+    /// <summary>Switches every checkpoint policy to sampled actions; the others have no distribution to sample.</summary>
+    private static List<IPolicyFactory> WithSampling(List<IPolicyFactory> policies)
+    {
+        if (!policies.Any(p => p is ISamplingPolicyFactory))
+        {
+            throw new PogemaInputException(
+                $"--sample: applies to checkpoint policies; {string.Join(", ", policies.Select(p => p.Name))} choose their actions without a distribution to sample");
+        }
+
+        return policies.Select(p => p is ISamplingPolicyFactory s ? s.WithSampling() : p).ToList();
     }
 
     private static int? Positive(int? value, string option)

@@ -99,6 +99,7 @@ public sealed class DataParallelRunTests : IDisposable
             config.Env.NumEnvs = NumEnvs;
             config.Env.NumAgents = AgentsPerEnv;
             config.Ppo.NumMinibatches = 2;
+            config.Ppo.RolloutLength = 8;
             config.Run.Device = "cpu";
             config.Run.Name = "dp";
             config.Run.RunsDir = Path.Combine(_root, $"rank{worker.Rank}");

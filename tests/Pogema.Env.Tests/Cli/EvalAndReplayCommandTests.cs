@@ -1,4 +1,5 @@
 using Pogema.Cli;
+using Pogema.Env.Tests.Maps;
 using Pogema.Env.Tests.Recording;
 
 namespace Pogema.Env.Tests.Cli;
@@ -39,6 +40,40 @@ public sealed class EvalAndReplayCommandTests
         Assert.Equal(0, Program.Main(new[] { "replay", recording, "--json", json }));
         Assert.Contains("\"steps\":[{\"actions\":", File.ReadAllText(json));
         Assert.Equal(0, Program.Main(new[] { "replay", recording, "--terminal", "--no-animate", "--no-color", "--frame", "5" }));
+    }
+
+    [Fact]
+    public void EvalSamplesACheckpointPolicyReproduciblyAndNamesTheMode()
+    {
+        using var dir = new TempDirectory();
+        string checkpoint = Path.Combine(RepositoryPaths.Root, "agents", "pretrained", "bottleneck-srmt-sparse", "checkpoint.pgm") + "@cpu";
+        string[] Args(string output, string threads, params string[] extra) =>
+        [
+            "eval", "--policy", checkpoint + ",astar", "--preset", "bottleneck", "--corridor-lengths", "3,4", "--seeds", "0..2",
+            "--threads", threads, "--no-plot", "--output", output, .. extra,
+        ];
+
+        Assert.Equal(0, Program.Main(Args(dir.File("sample-1"), "1", "--sample")));
+        Assert.Equal(0, Program.Main(Args(dir.File("sample-2"), "2", "--sample")));
+        Assert.Equal(0, Program.Main(Args(dir.File("greedy"), "2")));
+
+        string[] sampled = File.ReadAllLines(Path.Combine(dir.File("sample-1"), "episodes.csv"));
+        Assert.Equal(1 + (2 * 2 * 3), sampled.Length);
+        Assert.Equal(6, sampled.Count(l => l.StartsWith("bottleneck-srmt-sparse (sample),bottlenecks9-v_corr-", StringComparison.Ordinal)));
+        Assert.Equal(6, sampled.Count(l => l.StartsWith("astar,", StringComparison.Ordinal)));
+
+        // Seeded per episode: the same episodes on one thread or two.
+        Assert.Equal(sampled, File.ReadAllLines(Path.Combine(dir.File("sample-2"), "episodes.csv")));
+        string[] greedy = File.ReadAllLines(Path.Combine(dir.File("greedy"), "episodes.csv"));
+        Assert.Equal(6, greedy.Count(l => l.StartsWith("bottleneck-srmt-sparse (greedy),", StringComparison.Ordinal)));
+        Assert.Contains(File.ReadAllLines(Path.Combine(dir.File("greedy"), "summary.csv")), l => l.StartsWith("bottleneck-srmt-sparse (greedy),corridor_length,3,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SampleWithoutACheckpointPolicyIsAnInputError()
+    {
+        Assert.Equal(2, Program.Main(new[] { "eval", "--policy", "astar,pibt", "--preset", "bottleneck", "--corridor-lengths", "3", "--sample" }));
+        Assert.Equal(2, Program.Main(new[] { "eval", "--policy", "astar", "--preset", "bottleneck", "--corridor-lengths", "2000" }));
     }
 
     [Fact]

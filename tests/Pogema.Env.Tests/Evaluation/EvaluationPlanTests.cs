@@ -69,6 +69,23 @@ public sealed class EvaluationPlanTests
     }
 
     [Fact]
+    public void CorridorLengthsKeepOnlyThoseBottleneckMaps()
+    {
+        var episodes = EvaluationPlan.Build(
+            new EvaluationRequest { Maps = "bottleneck", CorridorLengths = Enumerable.Range(3, 28).ToList() }, MapRegistry.Default);
+
+        Assert.Equal(28 * 10, episodes.Count);
+        Assert.Equal(Enumerable.Range(3, 28), episodes.Select(e => e.X).Distinct().Order());
+        Assert.All(episodes, e => Assert.Equal($"bottlenecks9-v_corr-{e.X}_len", e.MapName));
+
+        // A length the set does not have, or maps that are not bottlenecks, leave nothing to evaluate.
+        Assert.Throws<PogemaInputException>(() => EvaluationPlan.Build(
+            new EvaluationRequest { Maps = "bottleneck", CorridorLengths = [51] }, MapRegistry.Default));
+        Assert.Throws<PogemaInputException>(() => EvaluationPlan.Build(
+            new EvaluationRequest { Maps = "mazes", CorridorLengths = [3] }, MapRegistry.Default));
+    }
+
+    [Fact]
     public void UnknownMapsAreAnInputError()
     {
         Assert.Throws<PogemaInputException>(() => EvaluationPlan.Build(new EvaluationRequest { Maps = "no-such-map-xyz" }, MapRegistry.Default));
