@@ -30,9 +30,9 @@ public static class DistanceField
     public static void Compute(ReadOnlySpan<byte> obstacles, int paddedWidth, int goal, Span<int> field, Span<int> queue)
     {
         int cells = obstacles.Length;
-        if (field.Length < cells || queue.Length < cells || (uint)goal >= (uint)cells)
+        if (paddedWidth < 1 || field.Length < cells || queue.Length < cells || (uint)goal >= (uint)cells)
         {
-            throw new ArgumentException($"a field and a queue of {cells} entries and a goal inside the grid are needed");
+            throw new ArgumentException($"a positive width, a field and a queue of {cells} entries and a goal inside the grid are needed");
         }
 
         // Obstacles are marked in the field itself, so a visit tests one array instead of two:

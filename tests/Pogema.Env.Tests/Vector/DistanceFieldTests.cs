@@ -36,6 +36,19 @@ public sealed class DistanceFieldTests
         }
     }
 
+    [Fact]
+    public void AGridWithoutItsObstacleRingOrABadWidthIsRefused()
+    {
+        // A 3 x 3 open grid: the search would run off its edges.
+        var open = new byte[9];
+        var field = new int[9];
+        var queue = new int[9];
+        Assert.Throws<ArgumentException>(() => DistanceField.Compute(open, 3, 4, field, queue));
+        Assert.Throws<ArgumentException>(() => DistanceField.Compute(open, 0, 4, field, queue));
+        Assert.Throws<ArgumentException>(() => DistanceField.Compute(open, 3, 9, field, queue));
+        Assert.Throws<ArgumentException>(() => DistanceField.Compute(open, 3, 4, new int[8], queue));
+    }
+
     private static int[] PlainDistances(byte[] obstacles, int width, int goal)
     {
         int[] distance = [.. obstacles.Select(o => o != 0 ? DistanceField.Obstacle : DistanceField.Unreachable)];
