@@ -5,6 +5,9 @@ using Pogema.Agents.Environments;
 using Pogema.Agents.Inference;
 using Pogema.Agents.Training;
 using Pogema.Env;
+using Pogema.Env.Evaluation;
+using Pogema.Env.Maps;
+using Pogema.Env.Policies;
 using Serilog;
 using Serilog.Events;
 using Spectre.Console;
@@ -168,6 +171,12 @@ public sealed class TrainCommand : ICliCommand
 
     private static void Evaluate(TrainConfig config, TrainedPolicy policy)
     {
+        if (config.Env.Task == "bottleneck")
+        {
+            EvaluateBottleneck(policy);
+            return;
+        }
+
         double csr = 0, isr = 0, throughput = 0;
         var episodes = 0;
         var table = new List<string>();
@@ -188,6 +197,39 @@ public sealed class TrainCommand : ICliCommand
         Console.WriteLine("evaluation (greedy): " + string.Join("  ", table));
         Console.WriteLine($"evaluation summary: {episodes} episodes  CSR {Fmt(csr / episodes)}  ISR {Fmt(isr / episodes)}" +
                           (config.Env.OnTarget == "restart" ? $"  throughput {Fmt(throughput / episodes)}" : string.Empty));
+    }
+
+    /// <summary>
+    /// The SRMT test maps with L = 3..30, seeds 0..9, greedy: the same episodes as
+    /// <c>pogema eval --preset bottleneck --corridor-lengths 3..30</c>, so the figure printed here is the one a user
+    /// gets again from the checkpoint.
+    /// </summary>
+    private static void EvaluateBottleneck(TrainedPolicy policy)
+    {
+        GridConfig.MapResolver ??= MapRegistry.Default.TryResolve;
+        var request = new EvaluationRequest { Maps = "bottleneck", CorridorLengths = Enumerable.Range(3, 28).ToList() };
+        var episodes = EvaluationPlan.Build(request, MapRegistry.Default);
+        if (policy.Device.type == TorchSharp.DeviceType.CPU)
+        {
+            // Episodes run in parallel; libtorch's own thread pool on top of them would oversubscribe the cores.
+            TorchSharp.torch.set_num_threads(1);
+        }
+
+        var factory = new CheckpointPolicyFactory(policy, "trained");
+        var results = EvaluationEngine.Run(episodes, new IPolicyFactory[] { factory }, new EvaluationOptions());
+        var table = new List<string>();
+        double csr = 0, isr = 0;
+        foreach (var group in results.GroupBy(r => r.Episode.X).OrderBy(g => g.Key))
+        {
+            var groupCsr = group.Average(r => r.Metrics.Csr ?? 0);
+            var groupIsr = group.Average(r => r.Metrics.Isr ?? 0);
+            table.Add($"L={group.Key}: CSR {Fmt(groupCsr)} ISR {Fmt(groupIsr)}");
+            csr += group.Sum(r => r.Metrics.Csr ?? 0);
+            isr += group.Sum(r => r.Metrics.Isr ?? 0);
+        }
+
+        Console.WriteLine("evaluation (greedy, SRMT test maps, seeds 0..9): " + string.Join("  ", table));
+        Console.WriteLine($"evaluation summary: {results.Count} episodes  CSR {Fmt(csr / results.Count)}  ISR {Fmt(isr / results.Count)}");
     }
 
     private static string Fmt(double v) => double.IsNaN(v) ? "-" : v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
