@@ -16,49 +16,15 @@ internal static class WindowRow
 {
     /// <summary>Writes each 0/1 byte as 0f/1f.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Widen(ReadOnlySpan<byte> source, Span<float> destination)
-    {
-        int length = source.Length;
-        if ((uint)length > (uint)destination.Length)
-        {
-            ThrowTooShort();
-        }
-
-        ref byte src = ref MemoryMarshal.GetReference(source);
-        ref float dst = ref MemoryMarshal.GetReference(destination);
-        if (Avx2.IsSupported && length >= 8)
-        {
-            int last = length - 8;
-            for (int i = 0; i < last; i += 8)
-            {
-                Widen8(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate: false);
-            }
-
-            Widen8(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate: false);
-            return;
-        }
-
-        if (Sse41.IsSupported && length >= 4)
-        {
-            int last = length - 4;
-            for (int i = 0; i < last; i += 4)
-            {
-                Widen4(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate: false);
-            }
-
-            Widen4(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate: false);
-            return;
-        }
-
-        for (int i = 0; i < length; i++)
-        {
-            Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i);
-        }
-    }
+    public static void Widen(ReadOnlySpan<byte> source, Span<float> destination) => Convert(source, destination, negate: false);
 
     /// <summary>Writes each 0/1 byte as 0f (free) or -1f (obstacle); never -0f.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Negate(ReadOnlySpan<byte> source, Span<float> destination)
+    public static void Negate(ReadOnlySpan<byte> source, Span<float> destination) => Convert(source, destination, negate: true);
+
+    // Inlined into both callers with a constant `negate`, so the JIT drops the branch on it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Convert(ReadOnlySpan<byte> source, Span<float> destination, bool negate)
     {
         int length = source.Length;
         if ((uint)length > (uint)destination.Length)
@@ -73,10 +39,10 @@ internal static class WindowRow
             int last = length - 8;
             for (int i = 0; i < last; i += 8)
             {
-                Widen8(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate: true);
+                Widen8(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate);
             }
 
-            Widen8(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate: true);
+            Widen8(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate);
             return;
         }
 
@@ -85,16 +51,17 @@ internal static class WindowRow
             int last = length - 4;
             for (int i = 0; i < last; i += 4)
             {
-                Widen4(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate: true);
+                Widen4(ref Unsafe.Add(ref src, i), ref Unsafe.Add(ref dst, i), negate);
             }
 
-            Widen4(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate: true);
+            Widen4(ref Unsafe.Add(ref src, last), ref Unsafe.Add(ref dst, last), negate);
             return;
         }
 
         for (int i = 0; i < length; i++)
         {
-            Unsafe.Add(ref dst, i) = -(int)Unsafe.Add(ref src, i);
+            int value = Unsafe.Add(ref src, i);
+            Unsafe.Add(ref dst, i) = negate ? -value : value;
         }
     }
 
