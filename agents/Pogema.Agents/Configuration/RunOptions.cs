@@ -37,6 +37,6 @@ public sealed class RunOptions
     /// <summary>Intra-op CPU threads of libtorch (0: libtorch's default).</summary>
     public int TorchThreads { get; set; }
 
-    /// <summary>Seeds of the evaluation printed at the end (0..N-1).</summary>
+    /// <summary>Size of the lifelong evaluation printed at the end: the first N maze maps, one episode each (the Bottleneck one is always the SRMT test maps, L = 3..30, seeds 0..9).</summary>
     public int EvalSeeds { get; set; } = 10;
 }

@@ -25,7 +25,8 @@ public static class VectorEnvFactory
 
     /// <summary>
     /// The evaluation groups of the task: Bottleneck corridors L = 3..30 with 10 episodes each (max steps 2L+100,
-    /// as SRMT's test); mazes: the POGEMA benchmark maze validation set, one episode per map. No training reward is
+    /// as SRMT's test); mazes: the first <paramref name="episodesPerGroup"/> maps of the POGEMA benchmark maze
+    /// validation set, one episode per map. No training reward is
     /// computed there, so no distances are tracked.
     /// </summary>
     public static IEnumerable<(string Name, IVectorEnv Env, int MaxSteps)> CreateEvaluation(TrainConfig config, int episodesPerGroup = 10)
@@ -41,7 +42,10 @@ public static class VectorEnvFactory
         }
         else
         {
-            var maps = MapRegistry.Default.Select(BuiltInMapSets.Mazes);
+            // The first maps of the benchmark's mazes, one episode each: a check at the end of training, not the
+            // benchmark (pogema eval runs that), so a CPU run does not spend longer evaluating than training.
+            var all = MapRegistry.Default.Select(BuiltInMapSets.Mazes);
+            var maps = all.Take(Math.Clamp(episodesPerGroup, 1, all.Count)).ToList();
             yield return ("mazes", Create(env, ScenarioSource.Maps(maps), maps.Count, env.MaxEpisodeSteps, 0, trackDistances: false), env.MaxEpisodeSteps);
         }
     }

@@ -180,7 +180,7 @@ public sealed class TrainCommand : ICliCommand
         double csr = 0, isr = 0, throughput = 0;
         var episodes = 0;
         var table = new List<string>();
-        foreach (var (group, env, maxSteps) in VectorEnvFactory.CreateEvaluation(config))
+        foreach (var (group, env, maxSteps) in VectorEnvFactory.CreateEvaluation(config, Math.Max(1, config.Run.EvalSeeds)))
         {
             using (env)
             {
