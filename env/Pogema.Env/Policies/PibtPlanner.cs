@@ -252,20 +252,7 @@ public sealed class PibtPlanner
         int tmp = -1;
         while (dPusher[pullerCell] < dPusher[pusherCell])
         {
-            int count = Neighbors(pullerCell, neighbors);
-            int n = count;
-            for (int a = 0; a < count; a++)
-            {
-                int u = neighbors[a];
-                if (u == pusherCell || IsParkedInDeadEnd(u))
-                {
-                    n--;
-                }
-                else
-                {
-                    tmp = u;
-                }
-            }
+            int n = OpenNeighbors(pullerCell, pusherCell, neighbors, ref tmp);
 
             if (n >= 2)
             {
@@ -285,6 +272,28 @@ public sealed class PibtPlanner
             && (dPusher[pusherCell] == 0 || dPusher[pullerCell] < dPusher[pusherCell]);
     }
 
+    // Neighbours of `cell` the pair could move into (not `excluded`, not an agent parked in a dead end); `last` is
+    // left at the last such neighbour, the next cell of a walk along a corridor.
+    private int OpenNeighbors(int cell, int excluded, Span<int> neighbors, ref int last)
+    {
+        int count = Neighbors(cell, neighbors);
+        int open = count;
+        for (int a = 0; a < count; a++)
+        {
+            int u = neighbors[a];
+            if (u == excluded || IsParkedInDeadEnd(u))
+            {
+                open--;
+            }
+            else
+            {
+                last = u;
+            }
+        }
+
+        return open;
+    }
+
     // Simulates pulling: a swap is possible when walking back from the puller reaches a branch.
     private bool SwapPossible(int pusherOrigin, int pullerOrigin)
     {
@@ -294,20 +303,7 @@ public sealed class PibtPlanner
         int tmp = -1;
         while (pullerCell != pusherOrigin)
         {
-            int count = Neighbors(pullerCell, neighbors);
-            int n = count;
-            for (int a = 0; a < count; a++)
-            {
-                int u = neighbors[a];
-                if (u == pusherCell || IsParkedInDeadEnd(u))
-                {
-                    n--;
-                }
-                else
-                {
-                    tmp = u;
-                }
-            }
+            int n = OpenNeighbors(pullerCell, pusherCell, neighbors, ref tmp);
 
             if (n >= 2)
             {
