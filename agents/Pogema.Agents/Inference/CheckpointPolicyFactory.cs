@@ -19,6 +19,13 @@ public sealed class CheckpointPolicyFactory : ISamplingPolicyFactory
         _run = name;
         Samples = sample;
         Name = $"{name} ({(sample ? "sample" : "greedy")})";
+        if (policy.Device.type == TorchSharp.DeviceType.CPU)
+        {
+            // Evaluation runs its episodes in parallel on its own threads; libtorch's intra-op pool on top of them
+            // oversubscribes the cores (a batch-2 forward gains nothing from it) and made CPU evaluation many times
+            // slower on a busy machine.
+            TorchSharp.torch.set_num_threads(1);
+        }
     }
 
     public string Name { get; }

@@ -31,14 +31,6 @@ public sealed class CheckpointPolicyResolver : IPolicyFactoryResolver
         }
 
         var policy = TrainedPolicy.Load(path, device);
-        if (policy.Device.type == TorchSharp.DeviceType.CPU)
-        {
-            // Evaluation runs episodes in parallel on its own worker threads; libtorch's intra-op pool on top of
-            // them oversubscribes the cores (a batch-2 forward gains nothing from it), which made CPU evaluation
-            // many times slower on a busy machine.
-            TorchSharp.torch.set_num_threads(1);
-        }
-
         return new CheckpointPolicyFactory(policy, Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "checkpoint");
     }
 }

@@ -18,8 +18,8 @@ public sealed class PolicySession : IDisposable
     private readonly Generator _generator;
     private readonly Tensor _hostObs;
     private readonly float[] _keep;
-    private readonly long[] _actions;
     private readonly float[] _logits;
+    private readonly float[] _hostRows;
     private RecurrentState _state;
 
     internal PolicySession(TrainedPolicy policy, int numEnvs, int agentsPerEnv, bool greedy, long seed)
@@ -31,8 +31,8 @@ public sealed class PolicySession : IDisposable
         _generator = new Generator((ulong)seed, CPU);
         _hostObs = zeros(new long[] { _agents, policy.ObservationChannels, policy.ObservationSize, policy.ObservationSize });
         _keep = new float[_agents];
-        _actions = new long[_agents];
         _logits = new float[_agents * ActorCritic.ActionCount];
+        _hostRows = new float[_agents * (ActorCritic.ActionCount + 1)];
         _state = policy.Model.InitialState(_agents, policy.Device);
     }
 
@@ -65,11 +65,14 @@ public sealed class PolicySession : IDisposable
         var keep = tensor(_keep, device: _policy.Device);
         var (logits, _, next) = _policy.Model.Step(obs, _state.Masked(keep), _agentsPerEnv);
         var chosen = _greedy ? logits.argmax(1) : Sample(logits);
-        chosen.cpu().data<long>().CopyTo(_actions, 0, 0);
-        logits.cpu().data<float>().CopyTo(_logits, 0, 0);
+        // One device-to-host copy per step: each row is the agent's logits followed by its action.
+        var rows = cat(new[] { logits, chosen.unsqueeze(1).to(ScalarType.Float32) }, 1).cpu();
+        rows.data<float>().CopyTo(_hostRows, 0, 0);
+        const int width = ActorCritic.ActionCount + 1;
         for (var i = 0; i < _agents; i++)
         {
-            actions[i] = (int)_actions[i];
+            _hostRows.AsSpan(i * width, ActorCritic.ActionCount).CopyTo(_logits.AsSpan(i * ActorCritic.ActionCount));
+            actions[i] = (int)_hostRows[(i * width) + ActorCritic.ActionCount];
         }
 
         var old = _state;

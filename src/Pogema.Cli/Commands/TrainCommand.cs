@@ -209,12 +209,6 @@ public sealed class TrainCommand : ICliCommand
         GridConfig.MapResolver ??= MapRegistry.Default.TryResolve;
         var request = new EvaluationRequest { Maps = "bottleneck", CorridorLengths = Enumerable.Range(3, 28).ToList() };
         var episodes = EvaluationPlan.Build(request, MapRegistry.Default);
-        if (policy.Device.type == TorchSharp.DeviceType.CPU)
-        {
-            // Episodes run in parallel; libtorch's own thread pool on top of them would oversubscribe the cores.
-            TorchSharp.torch.set_num_threads(1);
-        }
-
         var factory = new CheckpointPolicyFactory(policy, "trained");
         var results = EvaluationEngine.Run(episodes, new IPolicyFactory[] { factory }, new EvaluationOptions());
         var table = new List<string>();
