@@ -44,6 +44,7 @@ public sealed record BenchReport
                 json.WriteString("scenario", row.Scenario);
                 json.WriteString("preset", row.Preset);
                 json.WriteString("engine", row.Engine);
+                json.WriteString("workload", WorkloadName(row.Workload));
                 json.WriteNumber("threads", row.Threads);
                 json.WriteNumber("num_envs", row.NumEnvs);
                 json.WriteNumber("num_agents", row.NumAgents);
@@ -67,34 +68,40 @@ public sealed record BenchReport
 
     /// <summary>
     /// The report as Markdown: the machine and its copy bandwidth, a summary with one line per configuration and
-    /// preset (one thread beside all cores), and every run in detail.
+    /// preset (one thread beside the two all-core runs: the same environments, and threads x the environments), and
+    /// every run in detail.
     /// </summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run.\n");
-        md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n\n");
-        md.Append("| config | preset | envs x agents | agent-steps/s, 1 thread | x POGEMA | agent-steps/s, all cores | x POGEMA | threads | scaling | scaling / thread | copy / obs writing, 1 thread | copy / obs writing, all cores |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n");
+        md.Append("All cores, same envs: the one-thread run's environments spread over the threads (strong scaling). ");
+        md.Append("All cores, same work per thread: threads x the environments, each thread stepping what the one thread did (weak scaling).\n\n");
+        md.Append("| config | preset | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
+        md.Append("agent-steps/s, all cores, same envs | threads | scaling | scaling / thread | ");
+        md.Append("agent-steps/s, all cores, same work per thread | envs | scaling | scaling / thread | ");
+        md.Append("copy / obs writing, 1 thread | copy / obs writing, same envs | copy / obs writing, same work per thread |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchSummaryLine line in Summary())
         {
             BenchRow one = line.OneThread;
-            BenchRow? all = line.AllCores;
-            string preset = one.Engine == "single" ? $"{one.Preset} (single env)" : one.Preset;
-            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {preset} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
+            BenchRow? same = line.SameEnvs;
+            BenchRow? weak = line.SameWorkPerThread;
+            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {PresetLabel(one)} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
             md.Append(CultureInfo.InvariantCulture, $"{one.AgentStepsPerSecond:N0} | {Opt(one.SpeedupOverPogema, "0")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{(all is null ? "-" : all.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture))} | {Opt(all?.SpeedupOverPogema, "0")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{(all is null ? "-" : all.Threads.ToString(CultureInfo.InvariantCulture))} | {Opt(all?.ScalingOverOneThread, "0.00")} | {Opt(all?.ScalingPerThread, "0.00")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{Opt(one.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(all?.CopyBandwidthOverObservationWrite, "0.0")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"{Rate(same)} | {Count(same?.Threads)} | {Opt(same?.ScalingOverOneThread, "0.00")} | {Opt(same?.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{Rate(weak)} | {Count(weak?.NumEnvs)} | {Opt(weak?.ScalingOverOneThread, "0.00")} | {Opt(weak?.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{Opt(one.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(same?.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(weak?.CopyBandwidthOverObservationWrite, "0.0")} |\n");
         }
 
         md.Append("\nEvery run:\n\n");
-        md.Append("| config | preset | engine | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("| config | preset | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {r.Engine} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} |\n");
         }
 
@@ -102,33 +109,64 @@ public sealed record BenchReport
     }
 
     /// <summary>
-    /// One line per configuration, preset and engine: its first run (one thread) and the all-core run that follows
-    /// it when one was measured, in report order.
+    /// One line per configuration, preset and engine: its first run (one thread) and the all-core runs that follow
+    /// it when they were measured, in report order.
     /// </summary>
     public IReadOnlyList<BenchSummaryLine> Summary()
     {
         var lines = new List<BenchSummaryLine>();
         foreach (BenchRow row in Rows)
         {
-            int index = lines.FindIndex(l => l.OneThread.Scenario == row.Scenario && l.OneThread.Preset == row.Preset && l.OneThread.Engine == row.Engine);
-            if (index < 0)
+            int index = lines.FindIndex(l => SameLine(l.OneThread, row));
+            if (index < 0 || row.Workload == BenchWorkload.OneThread)
             {
-                lines.Add(new BenchSummaryLine(row, null));
+                lines.Add(new BenchSummaryLine(row, null, null));
+            }
+            else if (row.Workload == BenchWorkload.SameEnvs)
+            {
+                lines[index] = lines[index] with { SameEnvs = row };
             }
             else
             {
-                lines[index] = lines[index] with { AllCores = row };
+                lines[index] = lines[index] with { SameWorkPerThread = row };
             }
         }
 
         return lines;
     }
 
+    /// <summary>The preset as the summary shows it (the single environment is marked).</summary>
+    public static string PresetLabel(BenchRow row) => row.Engine == "single" ? $"{row.Preset} (single env)" : row.Preset;
+
+    /// <summary>The workload's name in JSON: <c>one_thread</c>, <c>same_envs</c> or <c>same_work_per_thread</c>.</summary>
+    public static string WorkloadName(BenchWorkload workload) => workload switch
+    {
+        BenchWorkload.SameEnvs => "same_envs",
+        BenchWorkload.SameWorkPerThread => "same_work_per_thread",
+        _ => "one_thread",
+    };
+
+    /// <summary>The workload as the tables show it.</summary>
+    public static string WorkloadLabel(BenchWorkload workload) => workload switch
+    {
+        BenchWorkload.SameEnvs => "all cores, same envs",
+        BenchWorkload.SameWorkPerThread => "all cores, same work per thread",
+        _ => "1 thread",
+    };
+
+    /// <summary>Agent-steps per second of an optional run, or a dash.</summary>
+    public static string Rate(BenchRow? row) => row is null ? "-" : row.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>An optional count, or a dash.</summary>
+    public static string Count(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
+
     /// <summary>Bytes per second as GB/s with two decimals.</summary>
     public static string Gb(double bytesPerSecond) => (bytesPerSecond / 1e9).ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>An optional figure in <paramref name="format"/>, or a dash.</summary>
     public static string Opt(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static bool SameLine(BenchRow a, BenchRow b) => a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine;
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)
     {

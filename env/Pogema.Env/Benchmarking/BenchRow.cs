@@ -12,6 +12,9 @@ public sealed record BenchRow
     /// <summary><c>vector</c> (the vectorized env) or <c>single</c> (one <see cref="PogemaEnv"/>, the baseline).</summary>
     public required string Engine { get; init; }
 
+    /// <summary>One thread, or all threads on the same environments or on threads x the environments.</summary>
+    public BenchWorkload Workload { get; init; } = BenchWorkload.OneThread;
+
     /// <summary>Worker threads.</summary>
     public required int Threads { get; init; }
 
@@ -36,7 +39,11 @@ public sealed record BenchRow
     /// <summary>Agent-steps per second over POGEMA's, when POGEMA's speed for the configuration is known.</summary>
     public double? SpeedupOverPogema { get; init; }
 
-    /// <summary>Agent-steps per second over the single-thread vector run of the same configuration and preset.</summary>
+    /// <summary>
+    /// Agent-steps per second over the single-thread vector run of the same configuration and preset. With
+    /// <see cref="BenchWorkload.SameWorkPerThread"/> the all-core run steps threads x as many agents, so this is
+    /// the speed-up at equal work per thread.
+    /// </summary>
     public double? ScalingOverOneThread { get; init; }
 
     /// <summary><see cref="ScalingOverOneThread"/> over the threads: 1 is perfect scaling (the target is 0.8).</summary>

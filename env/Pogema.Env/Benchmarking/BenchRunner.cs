@@ -8,7 +8,10 @@ namespace Pogema.Env.Benchmarking;
 /// Measures agent-steps per second of the vector env (one thread and all threads) and of one <see cref="PogemaEnv"/>
 /// on the standard configurations, with random actions drawn in advance so the policy costs nothing, and the
 /// machine's memory-copy bandwidth in the same run. Each vector run takes 1.75 times the measured duration (a quarter
-/// of warm-up, the stepping, half for writing observations alone) plus building the environments.
+/// of warm-up, the stepping, half for writing observations alone) plus building the environments. The all-core runs
+/// step the single-thread run's environments (strong scaling) and/or threads x as many (weak scaling: the same work
+/// per thread); see <see cref="BenchScaling"/>. The <c>pogema+distances</c> variant gets no weak-scaling run: it
+/// differs from <c>pogema</c> only by per-agent work that scales like it, and leaving it out keeps a full run short.
 /// </summary>
 public sealed class BenchRunner
 {
@@ -37,8 +40,10 @@ public sealed class BenchRunner
     }
 
     /// <summary>Runs every configuration with every variant, single thread and all threads, plus the single-env baseline.</summary>
-    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<BenchVariant> variants, bool baseline = true)
+    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<BenchVariant> variants, bool baseline = true, BenchScaling scaling = BenchScaling.Both)
     {
+        bool sameEnvs = scaling != BenchScaling.PerThread;
+        bool perThread = scaling != BenchScaling.Fixed;
         _progress("memory copy bandwidth");
         double copyOne = MemoryBandwidth.Measure(1, _duration / 2);
         double copyAll = _threads == 1 ? copyOne : MemoryBandwidth.Measure(_threads, _duration / 2);
@@ -54,12 +59,18 @@ public sealed class BenchRunner
             foreach (BenchVariant variant in variants)
             {
                 _progress($"{scenario.Name}: {variant.Name}, 1 thread");
-                BenchRow one = MeasureVector(scenario, variant, 1, copyOne, null);
+                BenchRow one = MeasureVector(scenario, variant, BenchWorkload.OneThread, 1, copyOne, null);
                 rows.Add(one);
-                if (_threads > 1)
+                if (_threads > 1 && sameEnvs)
                 {
-                    _progress($"{scenario.Name}: {variant.Name}, {_threads} threads");
-                    rows.Add(MeasureVector(scenario, variant, _threads, copyAll, one.AgentStepsPerSecond));
+                    _progress($"{scenario.Name}: {variant.Name}, {_threads} threads, same envs");
+                    rows.Add(MeasureVector(scenario, variant, BenchWorkload.SameEnvs, _threads, copyAll, one.AgentStepsPerSecond));
+                }
+
+                if (_threads > 1 && perThread && variant != BenchVariant.PogemaDistances)
+                {
+                    _progress($"{scenario.Name}: {variant.Name}, {_threads} threads, {_threads} x the envs");
+                    rows.Add(MeasureVector(scenario, variant, BenchWorkload.SameWorkPerThread, _threads, copyAll, one.AgentStepsPerSecond));
                 }
             }
         }
@@ -75,10 +86,10 @@ public sealed class BenchRunner
         };
     }
 
-    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, int workers, double copyBandwidth, double? oneThread)
+    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, BenchWorkload workload, int workers, double copyBandwidth, double? oneThread)
     {
         VectorEnvOptions options = scenario.Options();
-        options.NumEnvs = scenario.NumEnvs;
+        options.NumEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
         options.Observation = variant.Observation;
         options.TrackDistances = variant.TrackDistances;
         options.Workers = workers;
@@ -100,6 +111,7 @@ public sealed class BenchRunner
             Scenario = scenario.Name,
             Preset = variant.Name,
             Engine = "vector",
+            Workload = workload,
             Threads = vec.Workers,
             NumEnvs = vec.NumEnvs,
             NumAgents = vec.NumAgents,

@@ -40,6 +40,11 @@ public sealed class BenchCommand : ICliCommand
             Description = "seconds measured per run (after a quarter of that as warm-up, and half of it again writing observations alone)",
             DefaultValueFactory = _ => 2.0,
         };
+        var scaling = new Option<string>("--scaling")
+        {
+            Description = "all-core runs: fixed (the one-thread run's envs spread over the threads), per-thread (threads x the envs: the same work per thread), or both",
+            DefaultValueFactory = _ => "both",
+        };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "skip the single-environment baseline runs" };
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "also write the report as a Markdown table to this file" };
@@ -49,6 +54,7 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(preset);
         command.Options.Add(threads);
         command.Options.Add(seconds);
+        command.Options.Add(scaling);
         command.Options.Add(noBaseline);
         command.Options.Add(json);
         command.Options.Add(markdown);
@@ -56,6 +62,7 @@ public sealed class BenchCommand : ICliCommand
         {
             BenchScenario[] scenarios = [.. parseResult.GetValue(configs)!.Select(StandardBenchScenarios.Get)];
             IReadOnlyList<BenchVariant> variants = BenchVariant.Parse(parseResult.GetValue(preset)!);
+            BenchScaling scalingMode = BenchOptionParser.Scaling(parseResult.GetValue(scaling)!);
             double duration = parseResult.GetValue(seconds);
             if (!(duration > 0) || duration > 3600)
             {
@@ -66,7 +73,7 @@ public sealed class BenchCommand : ICliCommand
                 TimeSpan.FromSeconds(duration),
                 parseResult.GetValue(threads),
                 message => Console.Error.WriteLine($"bench: {message}"));
-            BenchReport report = runner.Run(scenarios, variants, !parseResult.GetValue(noBaseline));
+            BenchReport report = runner.Run(scenarios, variants, !parseResult.GetValue(noBaseline), scalingMode);
             Print(report);
             if (parseResult.GetValue(json) is { } jsonPath)
             {
@@ -87,33 +94,39 @@ public sealed class BenchCommand : ICliCommand
     {
         if (Console.IsOutputRedirected)
         {
-            // A file or pipe has no width; the default 80 columns would wrap every figure of the 12-column table.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 180);
+            // A file or pipe has no width; the default 80 columns would wrap every figure of the 16-column table.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
         }
 
         AnsiConsole.MarkupLine(
             $"memory copy: [bold]{BenchReport.Gb(report.CopyBytesPerSecondOneThread)}[/] GB/s on 1 thread, " +
             $"[bold]{BenchReport.Gb(report.CopyBytesPerSecondAllThreads)}[/] GB/s on {report.Threads} ({report.ProcessorCount} logical processors)");
         AnsiConsole.MarkupLine("x POGEMA: over POGEMA's own speed on the same configuration (2 cores, random actions); only [bold]pogema[/] rows do POGEMA's work.");
+        AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling).");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("config", "preset", "envs x agents", "1 thread", "x POGEMA", "all cores", "x POGEMA", "threads", "scaling", "/ thread", "copy/obs 1", "copy/obs all");
+        table.AddColumns("config", "preset", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copy/obs 1", "copy/obs same", "copy/obs work");
         foreach (BenchSummaryLine line in report.Summary())
         {
             BenchRow one = line.OneThread;
-            BenchRow? all = line.AllCores;
+            BenchRow? same = line.SameEnvs;
+            BenchRow? weak = line.SameWorkPerThread;
             table.AddRow(
                 one.Scenario,
-                Markup.Escape(one.Engine == "single" ? $"{one.Preset} (single env)" : one.Preset),
+                Markup.Escape(BenchReport.PresetLabel(one)),
                 $"{one.NumEnvs} x {one.NumAgents / one.NumEnvs}",
                 one.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 BenchReport.Opt(one.SpeedupOverPogema, "0"),
-                all is null ? "-" : all.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
-                BenchReport.Opt(all?.SpeedupOverPogema, "0"),
-                all is null ? "-" : all.Threads.ToString(CultureInfo.InvariantCulture),
-                BenchReport.Opt(all?.ScalingOverOneThread, "0.00"),
-                BenchReport.Opt(all?.ScalingPerThread, "0.00"),
+                BenchReport.Rate(same),
+                BenchReport.Count(same?.Threads),
+                BenchReport.Opt(same?.ScalingOverOneThread, "0.00"),
+                BenchReport.Opt(same?.ScalingPerThread, "0.00"),
+                BenchReport.Rate(weak),
+                BenchReport.Count(weak?.NumEnvs),
+                BenchReport.Opt(weak?.ScalingOverOneThread, "0.00"),
+                BenchReport.Opt(weak?.ScalingPerThread, "0.00"),
                 BenchReport.Opt(one.CopyBandwidthOverObservationWrite, "0.0"),
-                BenchReport.Opt(all?.CopyBandwidthOverObservationWrite, "0.0"));
+                BenchReport.Opt(same?.CopyBandwidthOverObservationWrite, "0.0"),
+                BenchReport.Opt(weak?.CopyBandwidthOverObservationWrite, "0.0"));
         }
 
         AnsiConsole.Write(table);

@@ -18,12 +18,18 @@ public sealed class BenchCommandTests
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             JsonElement rows = report.RootElement.GetProperty("rows");
+            // Each preset: one thread, all cores on the same 512 envs, all cores on 2 x 512 envs (not for
+            // pogema+distances, which the weak-scaling runs leave out).
             Assert.Equal(
                 [
-                    "single/pogema/1", "vector/pogema/1", "vector/pogema/2", "vector/pogema+distances/1", "vector/pogema+distances/2",
-                    "vector/follower/1", "vector/follower/2",
+                    "single/pogema/one_thread/1/1", "vector/pogema/one_thread/1/512", "vector/pogema/same_envs/2/512",
+                    "vector/pogema/same_work_per_thread/2/1024", "vector/pogema+distances/one_thread/1/512",
+                    "vector/pogema+distances/same_envs/2/512", "vector/follower/one_thread/1/512", "vector/follower/same_envs/2/512",
+                    "vector/follower/same_work_per_thread/2/1024",
                 ],
-                rows.EnumerateArray().Select(r => $"{r.GetProperty("engine").GetString()}/{r.GetProperty("preset").GetString()}/{r.GetProperty("threads").GetInt32()}"));
+                rows.EnumerateArray().Select(r =>
+                    $"{r.GetProperty("engine").GetString()}/{r.GetProperty("preset").GetString()}/{r.GetProperty("workload").GetString()}/" +
+                    $"{r.GetProperty("threads").GetInt32()}/{r.GetProperty("num_envs").GetInt32()}"));
             foreach (JsonElement row in rows.EnumerateArray())
             {
                 Assert.Equal("bottleneck", row.GetProperty("scenario").GetString());
@@ -40,13 +46,15 @@ public sealed class BenchCommandTests
 
             Assert.True(report.RootElement.GetProperty("copy_bytes_per_second_one_thread").GetDouble() > 0);
 
-            // Two header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
-            // a blank; every run (header, rule, seven runs).
+            // Three header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
+            // a blank; every run (header, rule, nine runs).
             string[] lines = File.ReadAllLines(markdown);
-            Assert.Equal(3 + 2 + 4 + 3 + 2 + 7, lines.Length);
-            Assert.StartsWith("| bottleneck | pogema (single env) | 1 x 2 |", lines[5]);
-            Assert.StartsWith("| bottleneck | pogema | 512 x 2 |", lines[6]);
-            Assert.Contains("| 2 |", lines[6]);
+            Assert.Equal(4 + 2 + 4 + 3 + 2 + 9, lines.Length);
+            Assert.StartsWith("| bottleneck | pogema (single env) | 1 x 2 |", lines[6]);
+            Assert.StartsWith("| bottleneck | pogema | 512 x 2 |", lines[7]);
+            Assert.Contains("| 2 |", lines[7]);
+            Assert.Contains("| 1024 |", lines[7]);
+            Assert.Contains("| - | - | - | - |", lines[8]);
         }
         finally
         {
@@ -60,5 +68,6 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--config", "city"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--preset", "mapf"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--seconds", "0"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--scaling", "weak"]));
     }
 }
