@@ -12,4 +12,17 @@ public static class BenchOptionParser
         "both" => BenchScaling.Both,
         _ => throw new PogemaInputException($"--scaling '{value}': allowed fixed (same envs on all threads), per-thread (threads x the envs) or both"),
     };
+
+    /// <summary>
+    /// A <c>--streaming-stores</c> value: <c>on</c>, <c>off</c> or <c>both</c>; the values of
+    /// <see cref="Vector.VectorEnvOptions.StreamingObservationStores"/> to measure, in report order.
+    /// </summary>
+    /// <exception cref="PogemaInputException">Any other value.</exception>
+    public static IReadOnlyList<bool> StreamingStores(string value) => value switch
+    {
+        "on" => [true],
+        "off" => [false],
+        "both" => [false, true],
+        _ => throw new PogemaInputException($"--streaming-stores '{value}': allowed on, off or both"),
+    };
 }

@@ -45,6 +45,15 @@ public sealed record BenchReport
                 json.WriteString("preset", row.Preset);
                 json.WriteString("engine", row.Engine);
                 json.WriteString("workload", WorkloadName(row.Workload));
+                if (row.StreamingStores is { } streaming)
+                {
+                    json.WriteBoolean("streaming_stores", streaming);
+                }
+                else
+                {
+                    json.WriteNull("streaming_stores");
+                }
+
                 json.WriteNumber("threads", row.Threads);
                 json.WriteNumber("num_envs", row.NumEnvs);
                 json.WriteNumber("num_agents", row.NumAgents);
@@ -78,17 +87,17 @@ public sealed record BenchReport
         md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n");
         md.Append("All cores, same envs: the one-thread run's environments spread over the threads (strong scaling). ");
         md.Append("All cores, same work per thread: threads x the environments, each thread stepping what the one thread did (weak scaling).\n\n");
-        md.Append("| config | preset | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
+        md.Append("| config | preset | stores | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
         md.Append("agent-steps/s, all cores, same envs | threads | scaling | scaling / thread | ");
         md.Append("agent-steps/s, all cores, same work per thread | envs | scaling | scaling / thread | ");
         md.Append("copy / obs writing, 1 thread | copy / obs writing, same envs | copy / obs writing, same work per thread |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchSummaryLine line in Summary())
         {
             BenchRow one = line.OneThread;
             BenchRow? same = line.SameEnvs;
             BenchRow? weak = line.SameWorkPerThread;
-            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {PresetLabel(one)} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {PresetLabel(one)} | {StoresLabel(one)} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
             md.Append(CultureInfo.InvariantCulture, $"{one.AgentStepsPerSecond:N0} | {Opt(one.SpeedupOverPogema, "0")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Rate(same)} | {Count(same?.Threads)} | {Opt(same?.ScalingOverOneThread, "0.00")} | {Opt(same?.ScalingPerThread, "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Rate(weak)} | {Count(weak?.NumEnvs)} | {Opt(weak?.ScalingOverOneThread, "0.00")} | {Opt(weak?.ScalingPerThread, "0.00")} | ");
@@ -96,11 +105,11 @@ public sealed record BenchReport
         }
 
         md.Append("\nEvery run:\n\n");
-        md.Append("| config | preset | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("| config | preset | stores | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {StoresLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
             md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} |\n");
         }
@@ -109,7 +118,7 @@ public sealed record BenchReport
     }
 
     /// <summary>
-    /// One line per configuration, preset and engine: its first run (one thread) and the all-core runs that follow
+    /// One line per configuration, preset, engine and store mode: its first run (one thread) and the all-core runs that follow
     /// it when they were measured, in report order.
     /// </summary>
     public IReadOnlyList<BenchSummaryLine> Summary()
@@ -137,6 +146,14 @@ public sealed record BenchReport
 
     /// <summary>The preset as the summary shows it (the single environment is marked).</summary>
     public static string PresetLabel(BenchRow row) => row.Engine == "single" ? $"{row.Preset} (single env)" : row.Preset;
+
+    /// <summary><c>streaming</c> or <c>normal</c> observation stores, or a dash for the single environment.</summary>
+    public static string StoresLabel(BenchRow row) => row.StreamingStores switch
+    {
+        true => "streaming",
+        false => "normal",
+        null => "-",
+    };
 
     /// <summary>The workload's name in JSON: <c>one_thread</c>, <c>same_envs</c> or <c>same_work_per_thread</c>.</summary>
     public static string WorkloadName(BenchWorkload workload) => workload switch
@@ -166,7 +183,7 @@ public sealed record BenchReport
     /// <summary>An optional figure in <paramref name="format"/>, or a dash.</summary>
     public static string Opt(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
-    private static bool SameLine(BenchRow a, BenchRow b) => a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine;
+    private static bool SameLine(BenchRow a, BenchRow b) => a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.StreamingStores == b.StreamingStores;
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)
     {

@@ -15,6 +15,9 @@ public sealed record BenchRow
     /// <summary>One thread, or all threads on the same environments or on threads x the environments.</summary>
     public BenchWorkload Workload { get; init; } = BenchWorkload.OneThread;
 
+    /// <summary><see cref="Vector.VectorEnvOptions.StreamingObservationStores"/> of the vector env; null for the single environment.</summary>
+    public bool? StreamingStores { get; init; }
+
     /// <summary>Worker threads.</summary>
     public required int Threads { get; init; }
 

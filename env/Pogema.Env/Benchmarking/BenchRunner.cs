@@ -40,8 +40,9 @@ public sealed class BenchRunner
     }
 
     /// <summary>Runs every configuration with every variant, single thread and all threads, plus the single-env baseline.</summary>
-    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<BenchVariant> variants, bool baseline = true, BenchScaling scaling = BenchScaling.Both)
+    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<BenchVariant> variants, bool baseline = true, BenchScaling scaling = BenchScaling.Both, IReadOnlyList<bool>? streamingStores = null)
     {
+        streamingStores ??= [new VectorEnvOptions().StreamingObservationStores];
         bool sameEnvs = scaling != BenchScaling.PerThread;
         bool perThread = scaling != BenchScaling.Fixed;
         _progress("memory copy bandwidth");
@@ -58,19 +59,9 @@ public sealed class BenchRunner
 
             foreach (BenchVariant variant in variants)
             {
-                _progress($"{scenario.Name}: {variant.Name}, 1 thread");
-                BenchRow one = MeasureVector(scenario, variant, BenchWorkload.OneThread, 1, copyOne, null);
-                rows.Add(one);
-                if (_threads > 1 && sameEnvs)
+                foreach (bool streaming in streamingStores)
                 {
-                    _progress($"{scenario.Name}: {variant.Name}, {_threads} threads, same envs");
-                    rows.Add(MeasureVector(scenario, variant, BenchWorkload.SameEnvs, _threads, copyAll, one.AgentStepsPerSecond));
-                }
-
-                if (_threads > 1 && perThread && variant != BenchVariant.PogemaDistances)
-                {
-                    _progress($"{scenario.Name}: {variant.Name}, {_threads} threads, {_threads} x the envs");
-                    rows.Add(MeasureVector(scenario, variant, BenchWorkload.SameWorkPerThread, _threads, copyAll, one.AgentStepsPerSecond));
+                    rows.AddRange(MeasureVariant(scenario, variant, streaming, sameEnvs, perThread, copyOne, copyAll));
                 }
             }
         }
@@ -86,13 +77,35 @@ public sealed class BenchRunner
         };
     }
 
-    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, BenchWorkload workload, int workers, double copyBandwidth, double? oneThread)
+    private List<BenchRow> MeasureVariant(BenchScenario scenario, BenchVariant variant, bool streaming, bool sameEnvs, bool perThread, double copyOne, double copyAll)
+    {
+        string name = $"{scenario.Name}: {variant.Name}, {(streaming ? "streaming" : "normal")} stores";
+        _progress($"{name}, 1 thread");
+        BenchRow one = MeasureVector(scenario, variant, streaming, BenchWorkload.OneThread, 1, copyOne, null);
+        var rows = new List<BenchRow> { one };
+        if (_threads > 1 && sameEnvs)
+        {
+            _progress($"{name}, {_threads} threads, same envs");
+            rows.Add(MeasureVector(scenario, variant, streaming, BenchWorkload.SameEnvs, _threads, copyAll, one.AgentStepsPerSecond));
+        }
+
+        if (_threads > 1 && perThread && variant != BenchVariant.PogemaDistances)
+        {
+            _progress($"{name}, {_threads} threads, {_threads} x the envs");
+            rows.Add(MeasureVector(scenario, variant, streaming, BenchWorkload.SameWorkPerThread, _threads, copyAll, one.AgentStepsPerSecond));
+        }
+
+        return rows;
+    }
+
+    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, bool streaming, BenchWorkload workload, int workers, double copyBandwidth, double? oneThread)
     {
         VectorEnvOptions options = scenario.Options();
         options.NumEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
         options.Observation = variant.Observation;
         options.TrackDistances = variant.TrackDistances;
         options.Workers = workers;
+        options.StreamingObservationStores = streaming;
         options.Seed = 0;
         using var vec = new VectorEnv(options);
         vec.Reset();
@@ -112,6 +125,7 @@ public sealed class BenchRunner
             Preset = variant.Name,
             Engine = "vector",
             Workload = workload,
+            StreamingStores = streaming,
             Threads = vec.Workers,
             NumEnvs = vec.NumEnvs,
             NumAgents = vec.NumAgents,

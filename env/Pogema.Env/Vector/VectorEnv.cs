@@ -315,7 +315,14 @@ public sealed class VectorEnv : IDisposable
             // Everything a worker writes while stepping is allocated on its own thread: together in memory, away
             // from the other workers' data, and on its own NUMA node where there are several.
             _scratch[worker] = new WorkerScratch(
-                begin * AgentsPerEnv, (end - begin) * AgentsPerEnv, _maxPaddedCells, _options.DistanceCacheBytes, _scenario.VariantCount, _staticMaps);
+                begin * AgentsPerEnv,
+                (end - begin) * AgentsPerEnv,
+                _maxPaddedCells,
+                _options.DistanceCacheBytes,
+                _scenario.VariantCount,
+                _staticMaps,
+                _observationStride,
+                _options.StreamingObservationStores);
             for (int e = begin; e < end; e++)
             {
                 _slots[e] = new EnvSlot(_scenario, _options, _configs, _slotSeeds[e], AgentsPerEnv);
@@ -339,6 +346,13 @@ public sealed class VectorEnv : IDisposable
                     WriteObservations(e, _slots[e], scratch);
                     break;
             }
+        }
+
+        if (scratch.Stager is { } stager)
+        {
+            // Streamed stores are weakly ordered: fence them before the pool's completion signal publishes them.
+            stager.Flush();
+            StreamingCopy.Fence();
         }
 
         if (_phase != WorkerPhase.Observe)
@@ -446,7 +460,9 @@ public sealed class VectorEnv : IDisposable
         AgentOutputs outputs = scratch.Outputs;
         int a = AgentsPerEnv;
         int first = (e * a) - outputs.FirstAgent;
-        Span<float> destination = Observations.AsSpan(e * a * _observationStride, a * _observationStride);
+        int offset = e * a * _observationStride;
+        Span<float> destination = Observations.AsSpan(offset, a * _observationStride);
+        ObservationStager? stager = scratch.Stager;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
@@ -464,13 +480,22 @@ public sealed class VectorEnv : IDisposable
             scratch.Distances.Prefetch(slot.MapKey, targets[i], hints[i], positions[i]);
         }
 
-        if (!follower)
+        if (follower)
+        {
+            scratch.MarkGoals(targets);
+        }
+        else if (stager is null)
         {
             env.WriteObservations(destination);
         }
         else
         {
-            scratch.MarkGoals(targets);
+            int batch = stager.Capacity(_observationStride);
+            for (int i = 0; i < a; i += batch)
+            {
+                int count = Math.Min(batch, a - i);
+                env.WriteObservations(i, count, stager.Reserve(Observations, offset + (i * _observationStride), count * _observationStride));
+            }
         }
 
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
@@ -488,7 +513,9 @@ public sealed class VectorEnv : IDisposable
                 continue;
             }
 
-            Span<float> observation = destination.Slice(i * _observationStride, _observationStride);
+            Span<float> observation = stager is null
+                ? destination.Slice(i * _observationStride, _observationStride)
+                : stager.Reserve(Observations, offset + (i * _observationStride), _observationStride);
             AgentPaths paths = slot.Paths!;
             int row = rows[i] + radius;
             int col = cols[i] + radius;

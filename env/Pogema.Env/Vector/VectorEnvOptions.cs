@@ -55,4 +55,12 @@ public sealed class VectorEnvOptions
     /// grids); a map beyond that is built again when drawn, which allocates at that reset.
     /// </summary>
     public int MapCachePerEnv { get; set; } = 16;
+
+    /// <summary>
+    /// Whether observations are written through a small per-worker staging buffer and streamed into
+    /// <see cref="VectorEnv.Observations"/> with non-temporal stores, so writing a buffer far larger than the caches
+    /// does not first read every line it writes (read for ownership). The observations are identical either way;
+    /// only the speed differs (x86 only; elsewhere the staging is a plain copy).
+    /// </summary>
+    public bool StreamingObservationStores { get; set; }
 }

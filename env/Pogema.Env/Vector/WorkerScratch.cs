@@ -9,8 +9,9 @@ internal sealed class WorkerScratch
     private readonly byte[] _goalGrid;
     private long _nextMapKey;
 
-    public WorkerScratch(int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps)
+    public WorkerScratch(int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, int observationFloats, bool streaming)
     {
+        Stager = streaming ? new ObservationStager(observationFloats) : null;
         Outputs = new AgentOutputs(firstAgent, agents);
         long liveGoals = agents;
         _goalGrid = new byte[maxPaddedCells];
@@ -21,6 +22,9 @@ internal sealed class WorkerScratch
 
     /// <summary>This worker's agents' rewards and flags, published at the end of every run.</summary>
     public AgentOutputs Outputs { get; }
+
+    /// <summary>The staging buffer for streamed observation stores, or null when observations are stored directly.</summary>
+    public ObservationStager? Stager { get; }
 
     /// <summary>BFS distance fields per (map, goal).</summary>
     public DistanceFieldCache Distances { get; }

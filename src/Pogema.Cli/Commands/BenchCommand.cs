@@ -45,6 +45,11 @@ public sealed class BenchCommand : ICliCommand
             Description = "all-core runs: fixed (the one-thread run's envs spread over the threads), per-thread (threads x the envs: the same work per thread), or both",
             DefaultValueFactory = _ => "both",
         };
+        var streamingStores = new Option<string>("--streaming-stores")
+        {
+            Description = "observation stores of the vector env: on (staged and streamed past the caches), off (stored directly), or both (every vector run twice)",
+            DefaultValueFactory = _ => new VectorEnvOptions().StreamingObservationStores ? "on" : "off",
+        };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "skip the single-environment baseline runs" };
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "also write the report as a Markdown table to this file" };
@@ -55,6 +60,7 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(threads);
         command.Options.Add(seconds);
         command.Options.Add(scaling);
+        command.Options.Add(streamingStores);
         command.Options.Add(noBaseline);
         command.Options.Add(json);
         command.Options.Add(markdown);
@@ -63,6 +69,7 @@ public sealed class BenchCommand : ICliCommand
             BenchScenario[] scenarios = [.. parseResult.GetValue(configs)!.Select(StandardBenchScenarios.Get)];
             IReadOnlyList<BenchVariant> variants = BenchVariant.Parse(parseResult.GetValue(preset)!);
             BenchScaling scalingMode = BenchOptionParser.Scaling(parseResult.GetValue(scaling)!);
+            IReadOnlyList<bool> storeModes = BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!);
             double duration = parseResult.GetValue(seconds);
             if (!(duration > 0) || duration > 3600)
             {
@@ -73,7 +80,7 @@ public sealed class BenchCommand : ICliCommand
                 TimeSpan.FromSeconds(duration),
                 parseResult.GetValue(threads),
                 message => Console.Error.WriteLine($"bench: {message}"));
-            BenchReport report = runner.Run(scenarios, variants, !parseResult.GetValue(noBaseline), scalingMode);
+            BenchReport report = runner.Run(scenarios, variants, !parseResult.GetValue(noBaseline), scalingMode, storeModes);
             Print(report);
             if (parseResult.GetValue(json) is { } jsonPath)
             {
@@ -94,7 +101,7 @@ public sealed class BenchCommand : ICliCommand
     {
         if (Console.IsOutputRedirected)
         {
-            // A file or pipe has no width; the default 80 columns would wrap every figure of the 16-column table.
+            // A file or pipe has no width; the default 80 columns would wrap every figure of the 17-column table.
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
         }
 
@@ -104,7 +111,7 @@ public sealed class BenchCommand : ICliCommand
         AnsiConsole.MarkupLine("x POGEMA: over POGEMA's own speed on the same configuration (2 cores, random actions); only [bold]pogema[/] rows do POGEMA's work.");
         AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling).");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("config", "preset", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copy/obs 1", "copy/obs same", "copy/obs work");
+        table.AddColumns("config", "preset", "stores", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copy/obs 1", "copy/obs same", "copy/obs work");
         foreach (BenchSummaryLine line in report.Summary())
         {
             BenchRow one = line.OneThread;
@@ -113,6 +120,7 @@ public sealed class BenchCommand : ICliCommand
             table.AddRow(
                 one.Scenario,
                 Markup.Escape(BenchReport.PresetLabel(one)),
+                BenchReport.StoresLabel(one),
                 $"{one.NumEnvs} x {one.NumAgents / one.NumEnvs}",
                 one.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 BenchReport.Opt(one.SpeedupOverPogema, "0"),

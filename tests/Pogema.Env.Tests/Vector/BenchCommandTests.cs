@@ -50,11 +50,36 @@ public sealed class BenchCommandTests
             // a blank; every run (header, rule, nine runs).
             string[] lines = File.ReadAllLines(markdown);
             Assert.Equal(4 + 2 + 4 + 3 + 2 + 9, lines.Length);
-            Assert.StartsWith("| bottleneck | pogema (single env) | 1 x 2 |", lines[6]);
-            Assert.StartsWith("| bottleneck | pogema | 512 x 2 |", lines[7]);
+            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[6]);
+            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[7]);
             Assert.Contains("| 2 |", lines[7]);
             Assert.Contains("| 1024 |", lines[7]);
             Assert.Contains("| - | - | - | - |", lines[8]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void StreamingStoresBothMeasuresEachRunWithBothStoreModes()
+    {
+        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
+        try
+        {
+            string json = Path.Combine(dir.FullName, "bench.json");
+            Assert.Equal(0, Pogema.Cli.Program.Main(
+                [
+                    "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.05", "--no-baseline",
+                    "--scaling", "per-thread", "--streaming-stores", "both", "--json", json,
+                ]));
+
+            using var report = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.Equal(
+                ["False/one_thread/512", "False/same_work_per_thread/1024", "True/one_thread/512", "True/same_work_per_thread/1024"],
+                report.RootElement.GetProperty("rows").EnumerateArray().Select(r =>
+                    $"{r.GetProperty("streaming_stores").GetBoolean()}/{r.GetProperty("workload").GetString()}/{r.GetProperty("num_envs").GetInt32()}"));
         }
         finally
         {
@@ -69,5 +94,6 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--preset", "mapf"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--seconds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--scaling", "weak"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--streaming-stores", "yes"]));
     }
 }
