@@ -53,6 +53,38 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void PolicyOnlyCheckpointKeepsWeightsAndCountersButCannotResume()
+    {
+        var config = SmallConfig();
+        torch.manual_seed(12);
+        using var env = new CorridorFakeEnv(config.Env.NumEnvs, 2);
+        using var model = new ActorCritic(config.Model, env.ObservationChannels, env.ObservationSize);
+        using var trainer = new PpoTrainer(env, model, config.Ppo, RewardFunction.Create("sparse"), CPU, seed: 3);
+        trainer.Update();
+        var full = Path.Combine(_dir, Checkpoint.FileName);
+        var policyOnly = Path.Combine(_dir, Checkpoint.PolicyFileName);
+        Checkpoint.Save(full, config, model, trainer);
+        Checkpoint.Save(policyOnly, config, model, trainer, includeOptimizer: false);
+
+        // Adam keeps two moments per weight: without them the file is about a third of the checkpoint.
+        Assert.True(new FileInfo(policyOnly).Length * 2 < new FileInfo(full).Length);
+        var contents = Checkpoint.Load(policyOnly);
+        Assert.Equal(trainer.UpdateCount, contents.Updates);
+        Assert.Equal(trainer.EnvSteps, contents.EnvSteps);
+        using var restored = contents.CreateModel(CPU);
+        var expected = model.parameters().ToArray();
+        var actual = restored.parameters().ToArray();
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(expected[i].equal(actual[i]).all().item<bool>(), $"param {i}");
+        }
+
+        using var trainerB = new PpoTrainer(env, restored, config.Ppo, RewardFunction.Create("sparse"), CPU, seed: 3);
+        var error = Assert.Throws<PogemaInputException>(() => contents.RestoreTrainer(trainerB));
+        Assert.Contains("policy only", error.Message);
+    }
+
+    [Fact]
     public void ResumeContinuesExactly()
     {
         var config = SmallConfig();

@@ -5,7 +5,7 @@ namespace Pogema.Agents.Inference;
 
 /// <summary>
 /// Lets <c>pogema eval</c> (and any <see cref="IPolicyFactoryResolver"/> user) take a training checkpoint as a
-/// policy: a <c>.pgm</c> file, or a run folder holding <c>checkpoint.pgm</c>. An optional <c>@device</c> suffix
+/// policy: a <c>.pgm</c> file, or a run folder holding <c>checkpoint.pgm</c> or <c>policy.pgm</c>. An optional <c>@device</c> suffix
 /// (<c>runs/x/checkpoint.pgm@cpu</c>) picks the device; the default is <c>auto</c>.
 /// </summary>
 public sealed class CheckpointPolicyResolver : IPolicyFactoryResolver
@@ -24,6 +24,10 @@ public sealed class CheckpointPolicyResolver : IPolicyFactoryResolver
         if (System.IO.Directory.Exists(path) && File.Exists(Path.Combine(path, Checkpoint.FileName)))
         {
             path = Path.Combine(path, Checkpoint.FileName);
+        }
+        else if (System.IO.Directory.Exists(path) && File.Exists(Path.Combine(path, Checkpoint.PolicyFileName)))
+        {
+            path = Path.Combine(path, Checkpoint.PolicyFileName);
         }
         else if (!path.EndsWith(".pgm", StringComparison.OrdinalIgnoreCase))
         {

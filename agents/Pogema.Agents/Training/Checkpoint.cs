@@ -18,10 +18,19 @@ public static class Checkpoint
     /// <summary>File name of the latest checkpoint inside a run folder.</summary>
     public const string FileName = "checkpoint.pgm";
 
+    /// <summary>
+    /// File name of the latest policy-only checkpoint inside a run folder: the same file without the optimizer
+    /// state, a third of the size for large models, for evaluation, replay and sharing (it cannot be resumed).
+    /// </summary>
+    public const string PolicyFileName = "policy.pgm";
+
     private const string Magic = "PGMCKPT1";
 
-    /// <summary>Writes a checkpoint of <paramref name="trainer"/> and <paramref name="model"/> to <paramref name="path"/>.</summary>
-    public static void Save(string path, TrainConfig config, ActorCritic model, PpoTrainer? trainer)
+    /// <summary>
+    /// Writes a checkpoint of <paramref name="trainer"/> and <paramref name="model"/> to <paramref name="path"/>;
+    /// with <paramref name="includeOptimizer"/> false, a policy-only one (the trainer's counters, no Adam state).
+    /// </summary>
+    public static void Save(string path, TrainConfig config, ActorCritic model, PpoTrainer? trainer, bool includeOptimizer = true)
     {
         using var payload = new MemoryStream();
         using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
@@ -33,13 +42,14 @@ public static class Checkpoint
             w.Write(trainer?.EnvSteps ?? 0);
             w.Write(trainer?.LearningRate ?? config.Ppo.LearningRate);
             WriteBlock(w, s => model.save(s));
-            w.Write(trainer is not null);
-            if (trainer is not null)
+            var withOptimizer = trainer is not null && includeOptimizer;
+            w.Write(withOptimizer);
+            if (withOptimizer)
             {
                 WriteBlock(w, s =>
                 {
                     using var bw = new BinaryWriter(s, Encoding.UTF8, leaveOpen: true);
-                    trainer.Optimizer.save_state_dict(bw);
+                    trainer!.Optimizer.save_state_dict(bw);
                 });
             }
         }

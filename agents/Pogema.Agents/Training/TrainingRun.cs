@@ -17,8 +17,9 @@ namespace Pogema.Agents.Training;
 /// <summary>
 /// A training run and its folder runs/&lt;name&gt;/: config.yaml (resolved config), train.log (written by the
 /// caller's logger), metrics.csv (one row per update), tb/ (TensorBoard events), learning_curve.png, and
-/// checkpoint.pgm (every N updates, on cancellation and at the end). <see cref="Resume"/> continues from the
-/// checkpoint with the same model, optimizer, counters and random streams.
+/// checkpoint.pgm (every N updates, on cancellation and at the end) with policy.pgm beside it (the same without the
+/// optimizer state). <see cref="Resume"/> continues from the checkpoint with the same model, optimizer, counters
+/// and random streams.
 /// </summary>
 public sealed partial class TrainingRun
 {
@@ -90,6 +91,9 @@ public sealed partial class TrainingRun
 
     /// <summary>Path of the run's checkpoint.</summary>
     public string CheckpointPath => Path.Combine(RunDirectory, Checkpoint.FileName);
+
+    /// <summary>Path of the run's policy-only checkpoint.</summary>
+    public string PolicyPath => Path.Combine(RunDirectory, Checkpoint.PolicyFileName);
 
     /// <summary>
     /// Trains until <see cref="RunOptions.TotalSteps"/> agent-steps or until <paramref name="cancel"/> fires, then
@@ -164,7 +168,7 @@ public sealed partial class TrainingRun
                 onUpdate?.Invoke(m);
                 if (primary && m.Update % config.Run.CheckpointEvery == 0)
                 {
-                    Checkpoint.Save(CheckpointPath, config, model, trainer);
+                    SaveCheckpoints(config, model, trainer);
                 }
 
                 if (primary && m.Update % config.Run.PlotEvery == 0)
@@ -187,15 +191,22 @@ public sealed partial class TrainingRun
             // Also on Ctrl+C and on errors after at least one update: never lose more than the current update.
             if (primary && trainer.UpdateCount > 0 && !diverged)
             {
-                Checkpoint.Save(CheckpointPath, config, model, trainer);
+                SaveCheckpoints(config, model, trainer);
                 LearningCurvePlot.Write(csvPath, Path.Combine(RunDirectory, PlotFile), config.Run.Name);
-                log.Information("checkpoint written: {Path} (update {Update}, {Steps:N0} agent-steps)", CheckpointPath, trainer.UpdateCount, trainer.EnvSteps);
+                log.Information("checkpoint written: {Path} and {Policy} (update {Update}, {Steps:N0} agent-steps)", CheckpointPath, PolicyPath, trainer.UpdateCount, trainer.EnvSteps);
             }
 
         }
 
         ReportReplicas(log, sync);
         return TrainedPolicy.FromModel(model, config, device);
+    }
+
+    private void SaveCheckpoints(TrainConfig config, ActorCritic model, PpoTrainer trainer)
+    {
+        // The policy first: a kill between the two writes leaves a policy at least as new as the checkpoint.
+        Checkpoint.Save(PolicyPath, config, model, trainer, includeOptimizer: false);
+        Checkpoint.Save(CheckpointPath, config, model, trainer);
     }
 
     private static void WriteTensorBoard(TorchSharp.Modules.SummaryWriter writer, UpdateMetrics m)
