@@ -60,6 +60,8 @@ public sealed record BenchReport
                 json.WriteNumber("agent_steps_per_second", Math.Round(row.AgentStepsPerSecond));
                 json.WriteNumber("env_steps_per_second", Math.Round(row.EnvStepsPerSecond));
                 json.WriteNumber("observation_bytes_per_second", Math.Round(row.ObservationBytesPerSecond));
+                json.WriteNumber("allocated_bytes_per_step", Math.Round(row.AllocatedBytesPerStep));
+                json.WriteNumber("garbage_collections", row.GarbageCollections);
                 WriteOptional(json, "observation_write_bytes_per_second", row.ObservationWriteBytesPerSecond, 0);
                 WriteOptional(json, "speedup_over_pogema", row.SpeedupOverPogema, 1);
                 WriteOptional(json, "scaling_over_one_thread", row.ScalingOverOneThread, 2);
@@ -105,13 +107,13 @@ public sealed record BenchReport
         }
 
         md.Append("\nEvery run:\n\n");
-        md.Append("| config | preset | stores | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("| config | preset | stores | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing | allocated B/step | GCs |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {StoresLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
             md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} | {r.AllocatedBytesPerStep:N0} | {r.GarbageCollections} |\n");
         }
 
         return md.ToString();

@@ -36,6 +36,15 @@ public sealed record BenchRow
     /// <summary>Observation bytes written per second while stepping.</summary>
     public required double ObservationBytesPerSecond { get; init; }
 
+    /// <summary>
+    /// Bytes allocated (all threads) per step of the vector env while measuring: maps built at resets when the
+    /// scenario has more maps than the slot keeps (<see cref="Vector.VectorEnvOptions.MapCachePerEnv"/>); 0 otherwise.
+    /// </summary>
+    public double AllocatedBytesPerStep { get; init; }
+
+    /// <summary>Garbage collections (any generation) while measuring; every one stops all workers.</summary>
+    public int GarbageCollections { get; init; }
+
     /// <summary>Observation bytes per second when only observations are written (no stepping); null for the baseline.</summary>
     public double? ObservationWriteBytesPerSecond { get; init; }
 

@@ -113,7 +113,11 @@ public sealed class BenchRunner
 
         // Warm-up: JIT tiers, map and distance caches.
         Time(_duration / 4, k => vec.Step(actions[k % ActionPatterns]));
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        int collectionsBefore = GC.CollectionCount(0);
         (long steps, double seconds) = Time(_duration, k => vec.Step(actions[k % ActionPatterns]));
+        long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        int collections = GC.CollectionCount(0) - collectionsBefore;
         (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());
 
         double observationBytes = vec.Observations.Length * 4.0;
@@ -133,6 +137,8 @@ public sealed class BenchRunner
             EnvStepsPerSecond = steps * (double)vec.NumEnvs / seconds,
             ObservationBytesPerSecond = steps * observationBytes / seconds,
             ObservationWriteBytesPerSecond = writeRate,
+            AllocatedBytesPerStep = allocated / (double)steps,
+            GarbageCollections = collections,
             SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
             ScalingOverOneThread = oneThread is { } one ? agentSteps / one : null,
             ScalingPerThread = oneThread is { } perOne ? agentSteps / perOne / vec.Workers : null,
@@ -160,7 +166,11 @@ public sealed class BenchRunner
         }
 
         Time(_duration / 4, StepOnce);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        int collectionsBefore = GC.CollectionCount(0);
         (long steps, double seconds) = Time(_duration, StepOnce);
+        long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        int collections = GC.CollectionCount(0) - collectionsBefore;
         double agentSteps = steps * (double)env.NumAgents / seconds;
         return new BenchRow
         {
@@ -173,6 +183,8 @@ public sealed class BenchRunner
             AgentStepsPerSecond = agentSteps,
             EnvStepsPerSecond = steps / seconds,
             ObservationBytesPerSecond = steps * observations.Length * 4.0 / seconds,
+            AllocatedBytesPerStep = allocated / (double)steps,
+            GarbageCollections = collections,
             SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
         };
     }
