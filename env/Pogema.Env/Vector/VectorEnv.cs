@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Pogema.Env.Random;
 
 namespace Pogema.Env.Vector;
@@ -200,12 +202,12 @@ public sealed class VectorEnv : IDisposable
             throw new ArgumentException($"expected {NumAgents} actions, got {actions.Length}", nameof(actions));
         }
 
-        for (int i = 0; i < actions.Length; i++)
+        // The caller checks and copies every action before the workers start, so this is serial work on every
+        // step's critical path: check whole vectors, and look for the culprit only when there is one.
+        int bad = FirstInvalidAction(actions);
+        if (bad >= 0)
         {
-            if ((uint)actions[i] >= PogemaEnv.NumActions)
-            {
-                throw new ArgumentOutOfRangeException(nameof(actions), $"action {actions[i]} of agent {i} is not in 0..4");
-            }
+            throw new ArgumentOutOfRangeException(nameof(actions), $"action {actions[bad]} of agent {bad} is not in 0..4");
         }
 
         actions.CopyTo(_actions);
@@ -265,6 +267,31 @@ public sealed class VectorEnv : IDisposable
             _disposed = true;
             _pool.Dispose();
         }
+    }
+
+    /// <summary>The index of the first action outside 0..4, or -1 when all are valid.</summary>
+    private static int FirstInvalidAction(ReadOnlySpan<int> actions)
+    {
+        ReadOnlySpan<uint> values = MemoryMarshal.Cast<int, uint>(actions);
+        var limit = new Vector<uint>(PogemaEnv.NumActions);
+        int i = 0;
+        for (; i + Vector<uint>.Count <= values.Length; i += Vector<uint>.Count)
+        {
+            if (System.Numerics.Vector.GreaterThanOrEqualAny(new Vector<uint>(values[i..]), limit))
+            {
+                break;
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] >= PogemaEnv.NumActions)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void Validate(VectorEnvOptions o)
