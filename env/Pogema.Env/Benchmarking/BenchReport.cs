@@ -22,6 +22,15 @@ public sealed record BenchReport
     /// <summary>Bytes copied per second by <see cref="Threads"/> threads together.</summary>
     public required double CopyBytesPerSecondAllThreads { get; init; }
 
+    /// <summary>Seconds per vector step of trivial work (one one-agent environment per worker) on one thread.</summary>
+    public double TrivialStepSecondsOneThread { get; init; }
+
+    /// <summary>The same on <see cref="Threads"/> workers started by one event each (the vector env's default); null on one thread.</summary>
+    public double? TrivialStepSecondsEvents { get; init; }
+
+    /// <summary>The same on <see cref="Threads"/> workers started by one shared generation counter; null on one thread.</summary>
+    public double? TrivialStepSecondsGeneration { get; init; }
+
     /// <summary>The runs, configuration by configuration.</summary>
     public required IReadOnlyList<BenchRow> Rows { get; init; }
 
@@ -37,6 +46,9 @@ public sealed record BenchReport
             json.WriteNumber("seconds_per_run", SecondsPerRun);
             json.WriteNumber("copy_bytes_per_second_one_thread", Math.Round(CopyBytesPerSecondOneThread));
             json.WriteNumber("copy_bytes_per_second_all_threads", Math.Round(CopyBytesPerSecondAllThreads));
+            json.WriteNumber("trivial_step_us_one_thread", Math.Round(TrivialStepSecondsOneThread * 1e6, 3));
+            WriteOptional(json, "trivial_step_us_events", TrivialStepSecondsEvents * 1e6, 3);
+            WriteOptional(json, "trivial_step_us_generation", TrivialStepSecondsGeneration * 1e6, 3);
             json.WriteStartArray("rows");
             foreach (BenchRow row in Rows)
             {
@@ -87,6 +99,7 @@ public sealed record BenchReport
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run.\n");
         md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n");
+        md.Append(CultureInfo.InvariantCulture, $"{SynchronizationLine()}\n");
         md.Append("All cores, same envs: the one-thread run's environments spread over the threads (strong scaling). ");
         md.Append("All cores, same work per thread: threads x the environments, each thread stepping what the one thread did (weak scaling).\n\n");
         md.Append("| config | preset | stores | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
@@ -145,6 +158,11 @@ public sealed record BenchReport
 
         return lines;
     }
+
+    /// <summary>One line: microseconds per vector step of trivial work on one thread and on all threads with each worker signalling.</summary>
+    public string SynchronizationLine() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Step of trivial work (one 1-agent env per worker): {TrivialStepSecondsOneThread * 1e6:0.00} us on one thread, {Opt(TrivialStepSecondsEvents * 1e6, "0.00")} us on {Threads} (events), {Opt(TrivialStepSecondsGeneration * 1e6, "0.00")} us on {Threads} (generation counter).");
 
     /// <summary>The preset as the summary shows it (the single environment is marked).</summary>
     public static string PresetLabel(BenchRow row) => row.Engine == "single" ? $"{row.Preset} (single env)" : row.Preset;

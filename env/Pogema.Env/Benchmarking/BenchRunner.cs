@@ -48,6 +48,10 @@ public sealed class BenchRunner
         _progress("memory copy bandwidth");
         double copyOne = MemoryBandwidth.Measure(1, _duration / 2);
         double copyAll = _threads == 1 ? copyOne : MemoryBandwidth.Measure(_threads, _duration / 2);
+        _progress("step of trivial work (synchronization)");
+        double syncOne = TrivialStepSeconds(1, WorkerSignalling.Events);
+        double? syncEvents = _threads == 1 ? null : TrivialStepSeconds(_threads, WorkerSignalling.Events);
+        double? syncGeneration = _threads == 1 ? null : TrivialStepSeconds(_threads, WorkerSignalling.Generation);
         var rows = new List<BenchRow>();
         foreach (BenchScenario scenario in scenarios)
         {
@@ -73,6 +77,9 @@ public sealed class BenchRunner
             SecondsPerRun = _duration.TotalSeconds,
             CopyBytesPerSecondOneThread = copyOne,
             CopyBytesPerSecondAllThreads = copyAll,
+            TrivialStepSecondsOneThread = syncOne,
+            TrivialStepSecondsEvents = syncEvents,
+            TrivialStepSecondsGeneration = syncGeneration,
             Rows = rows,
         };
     }
@@ -144,6 +151,32 @@ public sealed class BenchRunner
             ScalingPerThread = oneThread is { } perOne ? agentSteps / perOne / vec.Workers : null,
             CopyBandwidthOverObservationWrite = copyBandwidth / writeRate,
         };
+    }
+
+    /// <summary>
+    /// Seconds per step of one one-agent environment per worker on a 3 x 3 map: nearly all of it is starting the
+    /// workers and waiting for them, the fixed cost every vector step pays.
+    /// </summary>
+    private double TrivialStepSeconds(int workers, WorkerSignalling signalling)
+    {
+        var options = new VectorEnvOptions
+        {
+            NumEnvs = workers,
+            AgentsPerEnv = 1,
+            Scenario = ScenarioSource.Fixed(new GridConfig { Size = 3, Density = 0 }),
+            OnTarget = OnTarget.Nothing,
+            ObsRadius = 1,
+            MaxEpisodeSteps = 1 << 20,
+            TrackDistances = false,
+            Workers = workers,
+            Signalling = signalling,
+        };
+        using var vec = new VectorEnv(options);
+        vec.Reset();
+        int[][] actions = RandomActions(vec.NumAgents);
+        Time(_duration / 16, k => vec.Step(actions[k % ActionPatterns]));
+        (long steps, double seconds) = Time(_duration / 4, k => vec.Step(actions[k % ActionPatterns]));
+        return seconds / steps;
     }
 
     /// <summary>One <see cref="PogemaEnv"/>, writing the <c>default</c> observations every step as POGEMA does, resets included.</summary>

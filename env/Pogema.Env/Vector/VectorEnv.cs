@@ -21,7 +21,7 @@ public sealed class VectorEnv : IDisposable
     private readonly EnvSlot[] _slots;
     private readonly WorkerScratch[] _scratch;
     private readonly int[] _firstEnv;
-    private readonly WorkerPool _pool;
+    private readonly IWorkerPool _pool;
     private readonly int[] _actions;
     private readonly int _observationStride;
     private readonly bool _trackDistances;
@@ -97,7 +97,9 @@ public sealed class VectorEnv : IDisposable
         _actions = new int[NumAgents];
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
-        _pool = new WorkerPool(workers, RunWorker);
+        _pool = options.Signalling == WorkerSignalling.Generation
+            ? new GenerationWorkerPool(workers, RunWorker)
+            : new EventWorkerPool(workers, RunWorker);
         _phase = WorkerPhase.Build;
         try
         {

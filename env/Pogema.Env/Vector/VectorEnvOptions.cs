@@ -63,4 +63,10 @@ public sealed class VectorEnvOptions
     /// only the speed differs (x86 only; elsewhere the staging is a plain copy).
     /// </summary>
     public bool StreamingObservationStores { get; set; }
+
+    /// <summary>
+    /// How the workers are started and joined on every step. Internal: both are kept until the bench's
+    /// synchronization line, which compares them side by side, has been measured on a many-core machine.
+    /// </summary>
+    internal WorkerSignalling Signalling { get; set; } = WorkerSignalling.Events;
 }

@@ -108,6 +108,7 @@ public sealed class BenchCommand : ICliCommand
         AnsiConsole.MarkupLine(
             $"memory copy: [bold]{BenchReport.Gb(report.CopyBytesPerSecondOneThread)}[/] GB/s on 1 thread, " +
             $"[bold]{BenchReport.Gb(report.CopyBytesPerSecondAllThreads)}[/] GB/s on {report.Threads} ({report.ProcessorCount} logical processors)");
+        AnsiConsole.WriteLine(report.SynchronizationLine());
         AnsiConsole.MarkupLine("x POGEMA: over POGEMA's own speed on the same configuration (2 cores, random actions); only [bold]pogema[/] rows do POGEMA's work.");
         AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling).");
         var table = new Table().Border(TableBorder.Rounded);

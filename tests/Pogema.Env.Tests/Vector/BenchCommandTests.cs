@@ -45,16 +45,20 @@ public sealed class BenchCommandTests
             }
 
             Assert.True(report.RootElement.GetProperty("copy_bytes_per_second_one_thread").GetDouble() > 0);
+            Assert.True(report.RootElement.GetProperty("trivial_step_us_one_thread").GetDouble() > 0);
+            Assert.True(report.RootElement.GetProperty("trivial_step_us_events").GetDouble() > 0);
+            Assert.True(report.RootElement.GetProperty("trivial_step_us_generation").GetDouble() > 0);
 
-            // Three header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
+            // Four header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
             // a blank; every run (header, rule, nine runs).
             string[] lines = File.ReadAllLines(markdown);
-            Assert.Equal(4 + 2 + 4 + 3 + 2 + 9, lines.Length);
-            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[6]);
-            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[7]);
-            Assert.Contains("| 2 |", lines[7]);
-            Assert.Contains("| 1024 |", lines[7]);
-            Assert.Contains("| - | - | - | - |", lines[8]);
+            Assert.Equal(5 + 2 + 4 + 3 + 2 + 9, lines.Length);
+            Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[2]);
+            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[7]);
+            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[8]);
+            Assert.Contains("| 2 |", lines[8]);
+            Assert.Contains("| 1024 |", lines[8]);
+            Assert.Contains("| - | - | - | - |", lines[9]);
         }
         finally
         {

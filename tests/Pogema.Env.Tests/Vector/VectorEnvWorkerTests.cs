@@ -74,10 +74,22 @@ public sealed class VectorEnvWorkerTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void AnyWorkerCountGivesTheSameRun(string scenario, ObservationPreset preset)
+    public void AnyWorkerCountGivesTheSameRun(string scenario, ObservationPreset preset) =>
+        AssertSameRun(Options(scenario, preset, 1), Options(scenario, preset, 3));
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void WorkersStartedByTheGenerationCounterGiveTheSameRun(string scenario, ObservationPreset preset)
     {
-        using var one = new VectorEnv(Options(scenario, preset, 1));
-        using var three = new VectorEnv(Options(scenario, preset, 3));
+        VectorEnvOptions generation = Options(scenario, preset, 3);
+        generation.Signalling = WorkerSignalling.Generation;
+        AssertSameRun(Options(scenario, preset, 1), generation);
+    }
+
+    private static void AssertSameRun(VectorEnvOptions oneWorker, VectorEnvOptions threeWorkers)
+    {
+        using var one = new VectorEnv(oneWorker);
+        using var three = new VectorEnv(threeWorkers);
         Assert.Equal(3, three.Workers);
         one.Reset();
         three.Reset();

@@ -10,9 +10,10 @@ namespace Pogema.Env.Vector;
 /// <remarks>
 /// A step of many small environments takes tens of microseconds, about as long as waking a blocked thread, so both
 /// sides spin (yielding the core after the first rounds) for a while before they block: the workers for the next
-/// run, and the caller, once its own share is done, for the last worker.
+/// run, and the caller, once its own share is done, for the last worker. The caller starts a run by setting one event
+/// per worker, one after another; <see cref="GenerationWorkerPool"/> starts it with one write.
 /// </remarks>
-internal sealed class WorkerPool : IDisposable
+internal sealed class EventWorkerPool : IWorkerPool
 {
     // SpinWait rounds before blocking: the first ten spin, later ones yield the core, in all about a millisecond.
     private const int SpinCount = 2000;
@@ -25,7 +26,7 @@ internal sealed class WorkerPool : IDisposable
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _failure;
 
-    public WorkerPool(int workers, Action<int> work)
+    public EventWorkerPool(int workers, Action<int> work)
     {
         _work = work;
         Count = workers;
@@ -41,10 +42,10 @@ internal sealed class WorkerPool : IDisposable
         }
     }
 
-    /// <summary>Number of workers, the caller's thread included.</summary>
+    /// <inheritdoc/>
     public int Count { get; }
 
-    /// <summary>Runs the work for every worker index and returns when all are done; rethrows a worker's exception.</summary>
+    /// <inheritdoc/>
     public void Run()
     {
         if (_threads.Length == 0)
