@@ -118,11 +118,20 @@ public sealed class BenchRunner
         vec.Reset();
         int[][] actions = RandomActions(vec.NumAgents);
 
+        // Finished episodes are drained after every step, as a trainer does (a step ends at most one per env).
+        var finished = new List<EpisodeMetrics>(vec.NumEnvs);
+        void StepOnce(long k)
+        {
+            vec.Step(actions[k % ActionPatterns]);
+            vec.DrainEpisodes(finished);
+            finished.Clear();
+        }
+
         // Warm-up: JIT tiers, map and distance caches.
-        Time(_duration / 4, k => vec.Step(actions[k % ActionPatterns]));
+        Time(_duration / 4, StepOnce);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         int collectionsBefore = GC.CollectionCount(0);
-        (long steps, double seconds) = Time(_duration, k => vec.Step(actions[k % ActionPatterns]));
+        (long steps, double seconds) = Time(_duration, StepOnce);
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         int collections = GC.CollectionCount(0) - collectionsBefore;
         (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());

@@ -237,10 +237,23 @@ public sealed class VectorEnv : IDisposable
     public int DrainEpisodes(List<EpisodeMetrics> sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
+
+        // Called after every step by a trainer, on the caller's thread alone: visit only the slices of workers
+        // whose environments finished episodes, not every slot (episodes of one configuration tend to end together).
         int count = 0;
-        foreach (EnvSlot slot in _slots)
+        for (int w = 0; w < _scratch.Length; w++)
         {
-            count += slot.Drain(sink);
+            if (_scratch[w].FinishedEpisodes == 0)
+            {
+                continue;
+            }
+
+            for (int e = _firstEnv[w]; e < _firstEnv[w + 1]; e++)
+            {
+                count += _slots[e].Drain(sink);
+            }
+
+            _scratch[w].FinishedEpisodes = 0;
         }
 
         return count;
@@ -361,6 +374,12 @@ public sealed class VectorEnv : IDisposable
         }
 
         WorkerScratch scratch = _scratch[worker];
+        if (_phase == WorkerPhase.Reset)
+        {
+            // A full reset discards every slot's undrained metrics.
+            scratch.FinishedEpisodes = 0;
+        }
+
         for (int e = begin; e < end; e++)
         {
             switch (_phase)
@@ -445,6 +464,7 @@ public sealed class VectorEnv : IDisposable
             }
 
             slot.RecordFinished(env.Metrics!.Value);
+            scratch.FinishedEpisodes++;
             BeginEpisode(slot, scratch);
         }
 

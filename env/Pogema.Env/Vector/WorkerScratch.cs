@@ -32,6 +32,9 @@ internal sealed class WorkerScratch
     /// <summary>A padded grid with 1 on the goal cells of the environment being observed.</summary>
     public ReadOnlySpan<byte> GoalGrid => _goalGrid;
 
+    /// <summary>Episodes finished in this worker's environments since the last drain (0 after a full reset).</summary>
+    public int FinishedEpisodes { get; set; }
+
     /// <summary>Metrics discarded by a full reset.</summary>
     public List<EpisodeMetrics> Discard { get; } = [];
 

@@ -119,6 +119,32 @@ public sealed class VectorEnvWorkerTests
     }
 
     [Fact]
+    public void DrainingHandsOutEachFinishedEpisodeOnceAndResetDiscardsThem()
+    {
+        // Three workers; episodes of at most 9 steps, so every environment finishes at least two in 25 steps.
+        using var vec = new VectorEnv(Options("random", ObservationPreset.Pogema, 3));
+        vec.Reset();
+        var actions = new int[vec.NumAgents];
+        var sink = new List<EpisodeMetrics>();
+        for (int t = 0; t < 25; t++)
+        {
+            vec.Step(actions);
+        }
+
+        Assert.True(vec.DrainEpisodes(sink) >= 2 * vec.NumEnvs);
+        Assert.Equal(0, vec.DrainEpisodes(sink));
+        for (int t = 0; t < 25; t++)
+        {
+            vec.Step(actions);
+        }
+
+        vec.Reset();
+        sink.Clear();
+        Assert.Equal(0, vec.DrainEpisodes(sink));
+        Assert.Empty(sink);
+    }
+
+    [Fact]
     public void BottleneckDrawsLengthsAndTasksPerEpisode()
     {
         using var vec = new VectorEnv(Options("bottleneck", ObservationPreset.Follower, 2));
