@@ -9,8 +9,8 @@
 #
 # start   unpacks the bundle into STATE and starts `pogema train --preset lifelong-mazes` there (GPUS=2 runs
 #         --gpus 2: the preset's 512 environments split over two GPUs, the same algorithm as on one; add
-#         REPLICATE_ENVS=1 for --replicate-envs, 512 on each), limited to LL_SECONDS of wall time (SIGINT at the limit: the run writes
-#         checkpoint.pgm and policy.pgm); then waits like `wait`.
+#         REPLICATE_ENVS=1 for --replicate-envs, 512 on each), limited to LL_SECONDS of wall time (SIGINT at the
+#         limit: the run writes checkpoint.pgm and policy.pgm); then waits like `wait`.
 # wait    waits WAIT_SECONDS or until the training has ended, then reports.
 # finish  stops the training (SIGINT, then waits for its checkpoint), evaluates STATE/runs/ll-srmt/policy.pgm beside
 #         astar and pibt on the first EVAL_MAPS maps of the mazes and random sets and EVAL_MAPS seeds of the
@@ -19,13 +19,15 @@
 # learning_curve.png, the launcher's output, machine.txt, state.txt, and bench.md/bench.json/probe.log when made),
 # policy.pgm.part-aa.. (15 MiB pieces of policy.pgm: `cat policy.pgm.part-* > policy.pgm`), and after finish
 # eval.tar.gz (eval-ll-<set>/ summaries and episodes, eval logs).
-# Options of start: BENCH_ARGS (run `pogema bench BENCH_ARGS` before the training starts, on an idle machine) and
-# PROBE=1 (once the first policy.pgm exists, time a small evaluation of it on the GPU beside the training).
+# BENCH_ARGS: run `pogema bench BENCH_ARGS` from this call's bundle (start: before the training starts; finish:
+# after the evaluation), limited to BENCH_SECONDS (300). PROBE=1 (start): once the first policy.pgm exists, time a
+# small evaluation of it on the GPU beside the training.
 # EVAL_SETS: the sets finish evaluates (default "mazes random warehouse").
 # TRAIN_ARGS: more `pogema train` arguments (e.g. "--set run.total_steps=1e8"); DEVICE (default cuda).
 # A `wait` or `finish` on a machine where no training was started reports that and exits 3.
 set -u
 phase=$1; bundle=$2; out=$3
+[ -f "$bundle" ] && bundle=$(cd "$(dirname "$bundle")" && pwd)/$(basename "$bundle")
 state=${STATE:-/tmp/pogema-lifelong}
 gpus=${GPUS:-1}
 ll_seconds=${LL_SECONDS:-1500}
@@ -61,6 +63,15 @@ report() {
   fi
 }
 
+# pogema bench BENCH_ARGS from this call's bundle (which may be newer than the training's), on the CPU cores.
+run_bench() {
+  mkdir -p "$state/bench" "$state/report" && tar -xzf "$bundle" -C "$state/bench"
+  # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
+  timeout "${BENCH_SECONDS:-300}" "$state/bench/pogema/pogema" bench $BENCH_ARGS --markdown "$state/report/bench.md" \
+    --json "$state/report/bench.json" > "$state/report/bench.log" 2>&1
+  tail -n 5 "$state/report/bench.log"
+}
+
 wait_training() {
   local until=$((SECONDS + $1))
   while training_alive && [ "$SECONDS" -lt "$until" ]; do sleep 5; done
@@ -72,12 +83,7 @@ case "$phase" in
     mkdir -p "$state" && tar -xzf "$bundle" -C "$state"
     mkdir -p "$state/report"
     { date -u; nproc; nvidia-smi --query-gpu=name,memory.total --format=csv,noheader; } > "$state/report/machine.txt"
-    if [ -n "${BENCH_ARGS:-}" ]; then
-      # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
-      timeout 300 "$P" bench $BENCH_ARGS --markdown "$state/report/bench.md" --json "$state/report/bench.json" \
-        > "$state/report/bench.log" 2>&1
-      tail -n 5 "$state/report/bench.log"
-    fi
+    [ -n "${BENCH_ARGS:-}" ] && run_bench
     extra=()
     [ "$gpus" -ge 2 ] && extra=(--gpus "$gpus")
     [ "$gpus" -ge 2 ] && [ "${REPLICATE_ENVS:-0}" = 1 ] && extra+=(--replicate-envs)
@@ -129,6 +135,10 @@ case "$phase" in
     wait
     tail -n 20 eval-ll-*.log
     tar -czf "$out/eval.tar.gz" eval-ll-*
+    if [ -n "${BENCH_ARGS:-}" ]; then
+      run_bench
+      tar -czf "$out/report.tar.gz" -C "$state" report
+    fi
     ;;
   *)
     echo "usage: $0 start|wait|finish BUNDLE OUT"; exit 2 ;;
