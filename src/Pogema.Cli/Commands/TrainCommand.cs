@@ -4,6 +4,7 @@ using Pogema.Agents.Distributed;
 using Pogema.Agents.Environments;
 using Pogema.Agents.Inference;
 using Pogema.Agents.Training;
+using Pogema.Cli.Signals;
 using Pogema.Env;
 using Pogema.Env.Evaluation;
 using Pogema.Env.Maps;
@@ -114,10 +115,12 @@ public sealed class TrainCommand : ICliCommand
             : new LoggerConfiguration().CreateLogger();
 
         using var cancel = new CancellationTokenSource();
+        var interrupts = new InterruptGate();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // First Ctrl+C: finish the current update, write the checkpoint, stop. A second one kills the process.
-            e.Cancel = !cancel.IsCancellationRequested;
+            // First Ctrl+C: finish the current update, write the checkpoint, stop. A second one (not a copy of the
+            // first delivered to the process group) kills the process.
+            e.Cancel = interrupts.OnInterrupt();
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
