@@ -38,12 +38,21 @@ public sealed class VectorEnvAllocationTests
     }
 
     [Theory]
-    [InlineData("bottleneck", ObservationPreset.Follower)]
-    [InlineData("warehouse", ObservationPreset.Follower)]
-    [InlineData("random", ObservationPreset.Pogema)]
-    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset)
+    [InlineData("bottleneck", ObservationPreset.Follower, false)]
+    [InlineData("warehouse", ObservationPreset.Follower, false)]
+    [InlineData("random", ObservationPreset.Pogema, false)]
+    [InlineData("bottleneck", ObservationPreset.Pogema, true)]
+    [InlineData("warehouse", ObservationPreset.Follower, true)]
+    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset, bool streamingAndGenerationPool)
     {
-        using var vec = new VectorEnv(VectorEnvWorkerTests.Options(scenario, preset, 3));
+        VectorEnvOptions options = VectorEnvWorkerTests.Options(scenario, preset, 3);
+        if (streamingAndGenerationPool)
+        {
+            options.StreamingObservationStores = true;
+            options.Signalling = WorkerSignalling.Generation;
+        }
+
+        using var vec = new VectorEnv(options);
         var (actions, rng, sink) = WarmUp(vec);
 
         // Each worker counts what it allocates on its own thread: exact, whatever else the process does.
