@@ -31,3 +31,41 @@ public sealed class VectorEnvFactoryTests
         }
     }
 }
+
+/// <summary>Lifelong training episodes end at max_episode_steps and report their throughput.</summary>
+public sealed class LifelongTrainingEnvTests
+{
+    [Fact]
+    public void LifelongEpisodesTruncateAndReportThroughput()
+    {
+        var config = Pogema.Agents.Configuration.TrainConfig.Preset("lifelong-mazes");
+        config.Env.NumEnvs = 2;
+        config.Env.NumAgents = 8;
+        config.Env.MaxEpisodeSteps = 40;
+        config.Env.WorkerThreads = 1;
+        using var env = VectorEnvFactory.CreateTraining(config);
+        env.Reset();
+        var actions = new int[env.NumEnvs * env.AgentsPerEnv];
+        var random = new Random(1);
+        var episodes = new List<EpisodeSummary>();
+        var truncations = 0;
+        for (var step = 0; step < 100; step++)
+        {
+            for (var i = 0; i < actions.Length; i++)
+            {
+                actions[i] = random.Next(5);
+            }
+
+            env.Step(actions);
+            for (var i = 0; i < actions.Length; i++)
+            {
+                truncations += env.Truncated[i] ? 1 : 0;
+            }
+
+            env.DrainEpisodes(episodes);
+        }
+
+        Assert.Equal(2 * 2 * 8, truncations);
+        Assert.Equal(4, episodes.Count);
+    }
+}

@@ -31,7 +31,7 @@ public sealed class TrainConfig
     /// <c>bottleneck</c>: the SRMT paper's Bottleneck run (2 agents, r=2, finish, block_both, F=8/n=1/H=16, KL-adaptive
     /// 1.3e-4 adapted per minibatch, 2e7 steps; 512 environments x 256 steps per update, cut into BPTT windows of 8).
     /// <c>lifelong-mazes</c>: the POGEMA-maps run (64 agents on 65x65 mazes, restart, soft, r=5, F=64/n=8/H=512,
-    /// constant 2.2e-4, 1e9 steps; 512 environments x 8 steps). Both use 16 minibatches of 16384 transitions per update.
+    /// constant 2.2e-4, 1e9 steps, the directional reward; 512 environments x 8 steps). Both use 16 minibatches of 16384 transitions per update.
     /// </summary>
     public static TrainConfig Preset(string name)
     {
@@ -51,7 +51,10 @@ public sealed class TrainConfig
                     Env = new EnvOptions { Task = "mazes", NumEnvs = 512, NumAgents = 64, MapSize = 65, ObsRadius = 5, OnTarget = "restart", CollisionSystem = "soft" },
                     Model = ModelOptions.Preset("pogema"),
                     Ppo = new PpoOptions { RolloutLength = 8, Recurrence = 8, LearningRate = 2.2e-4, LearningRateSchedule = "constant", Gamma = 0.9756, EntropyCoef = 0.023 },
-                    Run = new RunOptions { Name = "lifelong-mazes-srmt", TotalSteps = 1_000_000_000 },
+                    // Follower's training signal (SRMT trains on its pipeline): a small reward for each step along the
+                    // agent's planned path. Under the goal-only sparse reward, 7.3e7 steps learned nothing on these
+                    // 65x65 mazes (docs/results.md).
+                    Run = new RunOptions { Name = "lifelong-mazes-srmt", TotalSteps = 1_000_000_000, Reward = "directional" },
                 };
             default:
                 throw new PogemaInputException($"preset '{name}': expected one of {string.Join(", ", PresetNames)}");
