@@ -18,19 +18,22 @@ public sealed partial class PogemaEnv
             _goalRngs![i].Reseed((ulong)_rng.Integers(int.MaxValue));
         }
 
-        if (_lifelongPool is null)
+        if (_lifelongPoolLength == 0)
         {
             _components.Compute(_mapObstacles);
             _components.BuildCellLists();
             return;
         }
 
-        GridPosition[] pool = _layout.Placement == PlacementKind.Pools ? _poolGoals : _layout.LifelongGoalPool!;
+        ReadOnlySpan<GridPosition> pool = _layout.Placement == PlacementKind.Pools
+            ? _poolGoals.AsSpan(0, _layout.PoolGoals.Length)
+            : _layout.LifelongGoalPool;
+        int[] lifelongPool = _lifelongPool!;
         _lifelongPoolHasChoice = false;
         for (int k = 0; k < pool.Length; k++)
         {
-            _lifelongPool[k] = Pad((pool[k].Row * _width) + pool[k].Col);
-            _lifelongPoolHasChoice |= _lifelongPool[k] != _lifelongPool[0];
+            lifelongPool[k] = Pad((pool[k].Row * _width) + pool[k].Col);
+            _lifelongPoolHasChoice |= lifelongPool[k] != lifelongPool[0];
         }
     }
 
@@ -42,7 +45,7 @@ public sealed partial class PogemaEnv
     {
         Random.NumpyRandom rng = _goalRngs![agent];
         int position = _position[agent];
-        if (_lifelongPool is null)
+        if (_lifelongPoolLength == 0)
         {
             ReadOnlySpan<int> cells = _components.CellsOf(_components.Label[Unpad(position)]);
             if (cells.Length < 2)
@@ -60,7 +63,8 @@ public sealed partial class PogemaEnv
             return goal;
         }
 
-        if (!_lifelongPoolHasChoice && _lifelongPool[0] == position)
+        int[] lifelongPool = _lifelongPool!;
+        if (!_lifelongPoolHasChoice && lifelongPool[0] == position)
         {
             // The pool holds only the agent's own cell; POGEMA would draw forever. Keep the goal.
             return position;
@@ -69,7 +73,7 @@ public sealed partial class PogemaEnv
         int candidate;
         do
         {
-            candidate = _lifelongPool[rng.Choice(_lifelongPool.Length)];
+            candidate = lifelongPool[rng.Choice(_lifelongPoolLength)];
         }
         while (candidate == position);
         return candidate;

@@ -18,14 +18,8 @@ public sealed partial class PogemaEnv
     /// <summary>Channels of the <c>default</c> observation: obstacles, agents, goal.</summary>
     public const int ObservationChannels = 3;
 
-    private readonly TaskLayout _layout;
-    private readonly GridConfig _config;
     private readonly int _numAgents;
-    private readonly int _height;
-    private readonly int _width;
     private readonly int _radius;
-    private readonly int _paddedHeight;
-    private readonly int _paddedWidth;
     private readonly int _window;
     private readonly int[] _moveOffset;
 
@@ -59,6 +53,16 @@ public sealed partial class PogemaEnv
     private readonly NumpyRandom[]? _goalRngs;
     private readonly int[]? _lifelongPool;
 
+    // The map loaded now (see Load). The grids above are sized for the largest map this environment can load; only
+    // their first Height x Width (padded: PaddedHeight x PaddedWidth) cells belong to the map loaded now.
+    private TaskLayout _layout;
+    private GridConfig _config;
+    private int _height;
+    private int _width;
+    private int _paddedHeight;
+    private int _paddedWidth;
+    private int _lifelongPoolLength;
+
     private int _stepCount;
     private bool _hasReset;
     private bool _episodeEnded;
@@ -66,25 +70,52 @@ public sealed partial class PogemaEnv
 
     /// <summary>Validates <paramref name="config"/> (see <see cref="GridConfig.Validate"/>) and allocates every buffer.</summary>
     public PogemaEnv(GridConfig config, string source = "config")
+        : this([BuildLayout(config, source)])
     {
-        ArgumentNullException.ThrowIfNull(config);
-        _config = config.Clone();
-        _layout = TaskLayout.Build(_config, source);
-        _numAgents = _layout.NumAgents;
-        _height = _layout.Height;
-        _width = _layout.Width;
-        _radius = _layout.ObsRadius;
-        _paddedHeight = _layout.PaddedHeight;
-        _paddedWidth = _layout.PaddedWidth;
-        _window = (2 * _radius) + 1;
-        _moveOffset = [0, -_paddedWidth, _paddedWidth, -1, 1];
+    }
 
-        int cells = _height * _width;
-        int paddedCells = _paddedHeight * _paddedWidth;
-        _mapObstacles = new byte[cells];
-        _obstacles = new byte[paddedCells];
-        _occupancy = new byte[paddedCells];
-        _agentAt = new int[paddedCells];
+    /// <summary>
+    /// An environment that can run any of <paramref name="layouts"/> (see <see cref="Load"/>), starting with the
+    /// first: every buffer is allocated here, once, for the largest of them. The layouts must agree on the agent
+    /// count, the observation radius, the collision system and the <c>on_target</c> mode. They are shared, not
+    /// copied, so many environments can run the same parsed maps.
+    /// </summary>
+    internal PogemaEnv(IReadOnlyList<TaskLayout> layouts)
+    {
+        ArgumentNullException.ThrowIfNull(layouts);
+        if (layouts.Count == 0)
+        {
+            throw new ArgumentException("at least one layout is needed", nameof(layouts));
+        }
+
+        TaskLayout first = layouts[0];
+        int maxCells = 0;
+        int maxPaddedCells = 0;
+        int maxPool = 0;
+        int maxLifelongPool = 0;
+        bool randomPlacement = false;
+        for (int k = 0; k < layouts.Count; k++)
+        {
+            TaskLayout layout = layouts[k];
+            CheckCompatible(first, layout);
+            maxCells = Math.Max(maxCells, layout.Height * layout.Width);
+            maxPaddedCells = Math.Max(maxPaddedCells, layout.PaddedHeight * layout.PaddedWidth);
+            maxPool = Math.Max(maxPool, Math.Max(layout.PoolStarts.Length, layout.PoolGoals.Length));
+            maxLifelongPool = Math.Max(maxLifelongPool, layout.LifelongGoalPool?.Length ?? 0);
+            randomPlacement |= layout.Placement == PlacementKind.Random;
+        }
+
+        _layout = first;
+        _config = first.Config;
+        _numAgents = first.NumAgents;
+        _radius = first.ObsRadius;
+        _window = (2 * _radius) + 1;
+        _moveOffset = new int[NumActions];
+
+        _mapObstacles = new byte[maxCells];
+        _obstacles = new byte[maxPaddedCells];
+        _occupancy = new byte[maxPaddedCells];
+        _agentAt = new int[maxPaddedCells];
         _agentAt.AsSpan().Fill(-1);
 
         int n = _numAgents;
@@ -102,14 +133,14 @@ public sealed partial class PogemaEnv
         _rewards = new float[n];
 
         _rng = NumpyRandom.DefaultRng(0);
-        _components = new ComponentLabels(_height, _width);
-        _placement = _layout.Placement == PlacementKind.Random ? new RandomPlacement(cells, n) : null;
+        _components = new ComponentLabels(maxCells);
+        _placement = randomPlacement ? new RandomPlacement(maxCells, n) : null;
         _placedStarts = new int[n];
         _placedGoals = new int[n];
-        _poolStarts = _layout.PoolStarts.ToArray();
-        _poolGoals = _layout.PoolGoals.ToArray();
-        _explicitStarts = _layout.ExplicitStarts.ToArray();
-        _explicitGoals = _layout.ExplicitGoals.ToArray();
+        _poolStarts = new GridPosition[maxPool];
+        _poolGoals = new GridPosition[maxPool];
+        _explicitStarts = new GridPosition[n];
+        _explicitGoals = new GridPosition[n];
         if (_config.OnTarget == OnTarget.Restart)
         {
             _goalRngs = new NumpyRandom[n];
@@ -118,10 +149,7 @@ public sealed partial class PogemaEnv
                 _goalRngs[i] = NumpyRandom.DefaultRng(0);
             }
 
-            if (_layout.LifelongGoalPool is { } pool)
-            {
-                _lifelongPool = new int[pool.Length];
-            }
+            _lifelongPool = new int[maxLifelongPool];
         }
 
         _moveTarget = new int[n];
@@ -130,21 +158,26 @@ public sealed partial class PogemaEnv
         switch (_config.CollisionSystem)
         {
             case CollisionSystem.BlockBoth:
-                _cellState = new byte[paddedCells];
+                _cellState = new byte[maxPaddedCells];
                 break;
             case CollisionSystem.Soft:
-                _claimHead = new int[paddedCells];
-                _claimTail = new int[paddedCells];
-                _claimCount = new int[paddedCells];
+                _claimHead = new int[maxPaddedCells];
+                _claimTail = new int[maxPaddedCells];
+                _claimCount = new int[maxPaddedCells];
                 _claimHead.AsSpan().Fill(-1);
                 _claimTail.AsSpan().Fill(-1);
                 _claimPrev = new int[n];
                 _claimNext = new int[n];
                 break;
         }
+
+        Load(first);
     }
 
-    /// <summary>The config this environment runs (a private copy).</summary>
+    /// <summary>
+    /// The config of the map loaded now: a private copy for an environment built from a config; for one that loads
+    /// shared layouts, the layout's own config, shared with the other environments on that map. Do not modify it.
+    /// </summary>
     public GridConfig Config => _config;
 
     /// <summary>Number of agents.</summary>
@@ -217,10 +250,10 @@ public sealed partial class PogemaEnv
     public ReadOnlySpan<float> Rewards => _rewards;
 
     /// <summary>The padded obstacle grid (1 obstacle), row-major <c>PaddedHeight x PaddedWidth</c>: the MAPF global obstacles.</summary>
-    public ReadOnlySpan<byte> PaddedObstacles => _obstacles;
+    public ReadOnlySpan<byte> PaddedObstacles => _obstacles.AsSpan(0, _paddedHeight * _paddedWidth);
 
     /// <summary>The padded grid of active agents (1 where one stands).</summary>
-    public ReadOnlySpan<byte> PaddedOccupancy => _occupancy;
+    public ReadOnlySpan<byte> PaddedOccupancy => _occupancy.AsSpan(0, _paddedHeight * _paddedWidth);
 
     /// <summary>Whether a map cell (without padding) is an obstacle in this episode.</summary>
     public bool IsObstacle(int row, int col) => _mapObstacles[(row * _width) + col] != 0;
@@ -307,6 +340,69 @@ public sealed partial class PogemaEnv
     /// <summary>True when every episode runs on the same static map (not a random map drawn per seed).</summary>
     internal bool HasStaticMap => _layout.Map is not null;
 
+    /// <summary>
+    /// Switches to another map and task layout in the buffers this environment already owns: nothing is allocated
+    /// and nothing is parsed. <paramref name="layout"/> must agree with the layouts the environment was built for
+    /// (agents, radius, collision system, mode) and fit its buffers. The next episode needs a <see cref="Reset"/>,
+    /// which then gives exactly what a new environment built for <paramref name="layout"/> gives.
+    /// </summary>
+    internal void Load(TaskLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        CheckCompatible(_layout, layout);
+        bool fits = layout.Height * layout.Width <= _mapObstacles.Length
+            && layout.PaddedHeight * layout.PaddedWidth <= _obstacles.Length
+            && layout.PoolStarts.Length <= _poolStarts.Length
+            && layout.PoolGoals.Length <= _poolGoals.Length
+            && (layout.Placement != PlacementKind.Random || _placement is not null)
+            && (_lifelongPool is null || (layout.LifelongGoalPool?.Length ?? 0) <= _lifelongPool.Length);
+        if (!fits)
+        {
+            throw new ArgumentException($"{layout.Source}: this {layout.Height} x {layout.Width} layout does not fit the buffers of this environment", nameof(layout));
+        }
+
+        // The previous map's agent marks go first: their cells are indices of the previous padded grid.
+        RemoveAgentsFromGrid();
+        _hasReset = false;
+        _episodeEnded = false;
+        _metrics = null;
+        _layout = layout;
+        _config = layout.Config;
+        _height = layout.Height;
+        _width = layout.Width;
+        _paddedHeight = layout.PaddedHeight;
+        _paddedWidth = layout.PaddedWidth;
+        _moveOffset[0] = 0;
+        _moveOffset[1] = -_paddedWidth;
+        _moveOffset[2] = _paddedWidth;
+        _moveOffset[3] = -1;
+        _moveOffset[4] = 1;
+        _components.SetSize(_height, _width);
+        layout.ExplicitStarts.CopyTo(_explicitStarts, 0);
+        layout.ExplicitGoals.CopyTo(_explicitGoals, 0);
+        _lifelongPoolLength = _lifelongPool is null ? 0 : layout.LifelongGoalPool?.Length ?? 0;
+    }
+
+    /// <summary>The layout of a private copy of <paramref name="config"/>, validated and resolved.</summary>
+    private static TaskLayout BuildLayout(GridConfig config, string source)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return TaskLayout.Build(config.Clone(), source);
+    }
+
+    /// <summary>Layouts that one environment switches between share every buffer size but the map's.</summary>
+    private static void CheckCompatible(TaskLayout first, TaskLayout other)
+    {
+        if (other.NumAgents != first.NumAgents || other.ObsRadius != first.ObsRadius ||
+            other.Config.CollisionSystem != first.Config.CollisionSystem || other.Config.OnTarget != first.Config.OnTarget)
+        {
+            throw new ArgumentException(
+                $"{other.Source}: {other.NumAgents} agents, obs_radius {other.ObsRadius}, {other.Config.CollisionSystem}, {other.Config.OnTarget} " +
+                $"differ from {first.NumAgents} agents, obs_radius {first.ObsRadius}, {first.Config.CollisionSystem}, {first.Config.OnTarget}",
+                nameof(other));
+        }
+    }
+
     /// <summary>Obstacles: the static map, or <c>default_rng(seed).binomial(1, density, (height, width))</c>.</summary>
     private void GenerateObstacles(ulong seed)
     {
@@ -317,7 +413,7 @@ public sealed partial class PogemaEnv
         }
 
         _rng.Reseed(seed);
-        _rng.BinomialOne(_config.Density, _mapObstacles);
+        _rng.BinomialOne(_config.Density, _mapObstacles.AsSpan(0, _height * _width));
     }
 
     /// <summary>Starts and goals into <see cref="_placedStarts"/>/<see cref="_placedGoals"/> (unpadded cells).</summary>
@@ -345,8 +441,8 @@ public sealed partial class PogemaEnv
                 _layout.PoolStarts.CopyTo(_poolStarts, 0);
                 _layout.PoolGoals.CopyTo(_poolGoals, 0);
                 _rng.Reseed(seed);
-                _rng.Shuffle<GridPosition>(_poolStarts);
-                _rng.Shuffle<GridPosition>(_poolGoals);
+                _rng.Shuffle(_poolStarts.AsSpan(0, _layout.PoolStarts.Length));
+                _rng.Shuffle(_poolGoals.AsSpan(0, _layout.PoolGoals.Length));
                 for (int i = 0; i < _numAgents; i++)
                 {
                     _placedStarts[i] = (_poolStarts[i].Row * _width) + _poolStarts[i].Col;
@@ -372,7 +468,7 @@ public sealed partial class PogemaEnv
     private void BuildPaddedGrid()
     {
         int r = _radius;
-        Array.Clear(_obstacles);
+        _obstacles.AsSpan(0, _paddedHeight * _paddedWidth).Clear();
         int top = r - 1;
         int bottom = _height + r;
         int left = r - 1;
@@ -391,18 +487,23 @@ public sealed partial class PogemaEnv
         }
     }
 
-    private void PutAgentsOnGrid()
+    /// <summary>Clears the previous episode's marks by agent, not the whole grid: cheap for large maps.</summary>
+    private void RemoveAgentsFromGrid()
     {
-        // Clear the previous episode's marks by agent, not the whole grid: cheap for large maps.
         for (int i = 0; i < _numAgents; i++)
         {
             if (_active[i])
             {
                 ClearOccupied(_position[i]);
                 _agentAt[_position[i]] = -1;
+                _active[i] = false;
             }
         }
+    }
 
+    private void PutAgentsOnGrid()
+    {
+        RemoveAgentsFromGrid();
         for (int i = 0; i < _numAgents; i++)
         {
             int start = Pad(_placedStarts[i]);

@@ -2,35 +2,47 @@ namespace Pogema.Env.Generation;
 
 /// <summary>
 /// 4-connected components of the free cells of a map (row-major scan, ids in discovery order), with each
-/// component's cells listed row-major. Buffers are allocated once for a map size and reused on every reset.
+/// component's cells listed row-major. Buffers are allocated once for the largest map an environment can load and
+/// reused on every reset, whatever the size of the map loaded now.
 /// </summary>
 internal sealed class ComponentLabels
 {
-    private readonly int _height;
-    private readonly int _width;
     private readonly int[] _label;
     private readonly int[] _size;
     private readonly int[] _queue;
     private readonly int[] _start;
     private readonly int[] _cells;
+    private int _height;
+    private int _width;
 
-    public ComponentLabels(int height, int width)
+    /// <summary>Buffers for maps of up to <paramref name="capacityCells"/> cells; the size is set by <see cref="SetSize"/>.</summary>
+    public ComponentLabels(int capacityCells)
     {
-        _height = height;
-        _width = width;
-        int cells = height * width;
-        _label = new int[cells];
-        _size = new int[cells];
-        _queue = new int[cells];
-        _start = new int[cells + 1];
-        _cells = new int[cells];
+        _label = new int[capacityCells];
+        _size = new int[capacityCells];
+        _queue = new int[capacityCells];
+        _start = new int[capacityCells + 1];
+        _cells = new int[capacityCells];
     }
 
     /// <summary>Number of components found by the last <see cref="Compute"/>.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Component id of each cell, -1 for obstacles.</summary>
-    public ReadOnlySpan<int> Label => _label;
+    /// <summary>Component id of each cell of the current map, -1 for obstacles.</summary>
+    public ReadOnlySpan<int> Label => _label.AsSpan(0, _height * _width);
+
+    /// <summary>The size of the maps labelled from now on (at most the capacity); the next <see cref="Compute"/> relabels.</summary>
+    public void SetSize(int height, int width)
+    {
+        if ((long)height * width > _label.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(height), $"a {height} x {width} map exceeds the {_label.Length} cells these labels hold");
+        }
+
+        _height = height;
+        _width = width;
+        Count = 0;
+    }
 
     /// <summary>Cells per component.</summary>
     public ReadOnlySpan<int> Size => _size.AsSpan(0, Count);
@@ -38,7 +50,7 @@ internal sealed class ComponentLabels
     /// <summary>Labels the free cells of <paramref name="obstacles"/> (row-major, 1 = obstacle) by breadth-first search.</summary>
     public void Compute(ReadOnlySpan<byte> obstacles)
     {
-        Span<int> label = _label;
+        Span<int> label = _label.AsSpan(0, _height * _width);
         label.Fill(-1);
         int count = 0;
         for (int cell = 0; cell < label.Length; cell++)
@@ -97,7 +109,8 @@ internal sealed class ComponentLabels
 
         Span<int> fill = _queue.AsSpan(0, Count);
         start[..Count].CopyTo(fill);
-        for (int cell = 0; cell < _label.Length; cell++)
+        int cells = _height * _width;
+        for (int cell = 0; cell < cells; cell++)
         {
             int id = _label[cell];
             if (id >= 0)
