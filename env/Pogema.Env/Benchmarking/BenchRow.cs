@@ -37,8 +37,8 @@ public sealed record BenchRow
     public required double ObservationBytesPerSecond { get; init; }
 
     /// <summary>
-    /// Bytes allocated (all threads) per step of the vector env while measuring: maps built at resets when the
-    /// scenario has more maps than the slot keeps (<see cref="Vector.VectorEnvOptions.MapCachePerEnv"/>); 0 otherwise.
+    /// Bytes allocated (all threads) per step of the vector env while measuring: 0 when stepping and its resets
+    /// allocate nothing, as they should; anything else is a regression.
     /// </summary>
     public double AllocatedBytesPerStep { get; init; }
 

@@ -82,7 +82,6 @@ public static class StandardBenchScenarios
                 OnTarget = OnTarget.Restart,
                 ObsRadius = 5,
                 MaxEpisodeSteps = 512,
-                MapCachePerEnv = 4,
             },
             SingleConfig = () => new GridConfig
             {

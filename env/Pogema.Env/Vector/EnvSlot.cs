@@ -3,35 +3,29 @@ using Pogema.Env.Random;
 namespace Pogema.Env.Vector;
 
 /// <summary>
-/// One environment position of a <see cref="VectorEnv"/>: the environment running there now, the environments
-/// kept for the scenario's other maps, its episode generator, and its finished-episode log. Touched only by the
-/// worker that owns it (and by the caller between steps).
+/// One environment position of a <see cref="VectorEnv"/>: its environment, its episode generator, and its
+/// finished-episode log. The one environment runs every map of the scenario: a reset onto another map loads that
+/// map's shared, already parsed layout into the environment's own buffers, sized once for the largest map, so
+/// resets allocate nothing however many maps the scenario has. Touched only by the worker that owns it (and by the
+/// caller between steps).
 /// </summary>
 internal sealed class EnvSlot
 {
     private readonly ScenarioSource _scenario;
-    private readonly VectorEnvOptions _options;
-    private readonly GridConfig?[] _configs;
-    private readonly PogemaEnv?[] _envs;
-    private readonly int[] _variantOf;
-    private readonly long[] _lastUse;
+    private readonly TaskLayout[] _layouts;
     private readonly GridPosition[] _starts;
     private readonly GridPosition[] _goals;
-    private long _clock;
+    private int _loaded;
     private EpisodeMetrics[] _finished = new EpisodeMetrics[4];
 
-    public EnvSlot(ScenarioSource scenario, VectorEnvOptions options, GridConfig?[] configs, ulong slotSeed, int agents)
+    /// <summary>A slot whose environment can load any of <paramref name="layouts"/> (one per scenario variant, shared by every slot).</summary>
+    public EnvSlot(ScenarioSource scenario, VectorEnvOptions options, TaskLayout[] layouts, ulong slotSeed, int agents)
     {
         _scenario = scenario;
-        _options = options;
-        _configs = configs;
+        _layouts = layouts;
         SlotSeed = slotSeed;
         Rng = NumpyRandom.DefaultRng(slotSeed);
-        int kept = Math.Max(1, Math.Min(scenario.VariantCount, options.MapCachePerEnv));
-        _envs = new PogemaEnv?[kept];
-        _variantOf = new int[kept];
-        _variantOf.AsSpan().Fill(-1);
-        _lastUse = new long[kept];
+        Env = new PogemaEnv(layouts);
         _starts = new GridPosition[agents];
         _goals = new GridPosition[agents];
         NextCell = new int[agents];
@@ -47,7 +41,7 @@ internal sealed class EnvSlot
     public NumpyRandom Rng { get; }
 
     /// <summary>The environment of the current episode.</summary>
-    public PogemaEnv Env { get; private set; } = null!;
+    public PogemaEnv Env { get; }
 
     /// <summary>The scenario variant (map) of the current episode.</summary>
     public int Variant { get; private set; }
@@ -78,7 +72,12 @@ internal sealed class EnvSlot
     {
         EpisodeSeed = (ulong)Rng.Integers(long.MaxValue);
         Variant = _scenario.DrawVariant(Rng);
-        Env = EnvFor(Variant);
+        if (Variant != _loaded)
+        {
+            Env.Load(_layouts[Variant]);
+            _loaded = Variant;
+        }
+
         Paths?.Invalidate();
         if (_scenario.DrawsTasks)
         {
@@ -114,37 +113,5 @@ internal sealed class EnvSlot
 
         FinishedCount = 0;
         return count;
-    }
-
-    private PogemaEnv EnvFor(int variant)
-    {
-        long now = ++_clock;
-        int free = -1;
-        int oldest = 0;
-        for (int k = 0; k < _envs.Length; k++)
-        {
-            if (_variantOf[k] == variant)
-            {
-                _lastUse[k] = now;
-                return _envs[k]!;
-            }
-
-            if (_variantOf[k] < 0 && free < 0)
-            {
-                free = k;
-            }
-
-            if (_lastUse[k] < _lastUse[oldest])
-            {
-                oldest = k;
-            }
-        }
-
-        int slot = free >= 0 ? free : oldest;
-        var env = new PogemaEnv(_configs[variant] ?? _scenario.CreateConfig(variant, _options), $"scenario map {variant}");
-        _envs[slot] = env;
-        _variantOf[slot] = variant;
-        _lastUse[slot] = now;
-        return env;
     }
 }

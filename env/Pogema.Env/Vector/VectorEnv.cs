@@ -28,7 +28,7 @@ public sealed class VectorEnv : IDisposable
     private readonly int _maxPaddedCells;
     private readonly bool _staticMaps;
     private readonly ulong[] _slotSeeds;
-    private readonly GridConfig?[] _configs;
+    private readonly TaskLayout[] _layouts;
     private WorkerPhase _phase;
     private bool _hasReset;
     private bool _disposed;
@@ -49,10 +49,11 @@ public sealed class VectorEnv : IDisposable
         ObservationSize = (2 * options.ObsRadius) + 1;
         _observationStride = ObservationChannels * ObservationSize * ObservationSize;
 
-        var configs = new GridConfig?[_scenario.VariantCount];
+        // Each map is parsed and checked once here; every slot's environment loads these shared layouts at resets.
+        var layouts = new TaskLayout[_scenario.VariantCount];
         int maxPaddedCells = 0;
         bool staticMaps = true;
-        for (int v = 0; v < configs.Length; v++)
+        for (int v = 0; v < layouts.Length; v++)
         {
             GridConfig config = _scenario.CreateConfig(v, options);
             var layout = TaskLayout.Build(config, $"{_scenario.Description} (map {v})");
@@ -63,7 +64,7 @@ public sealed class VectorEnv : IDisposable
 
             staticMaps &= layout.Map is not null;
             maxPaddedCells = Math.Max(maxPaddedCells, layout.PaddedHeight * layout.PaddedWidth);
-            configs[v] = config;
+            layouts[v] = layout;
         }
 
         // The slots themselves are built by the workers that own them (see RunWorker).
@@ -75,7 +76,7 @@ public sealed class VectorEnv : IDisposable
             _slotSeeds[e] = (ulong)master.Integers(long.MaxValue);
         }
 
-        _configs = configs;
+        _layouts = layouts;
 
         int workers = Math.Min(options.Workers, NumEnvs);
         _firstEnv = new int[workers + 1];
@@ -331,11 +332,6 @@ public sealed class VectorEnv : IDisposable
             throw new PogemaInputException($"vector env: workers {o.Workers}: must be at least 1");
         }
 
-        if (o.MapCachePerEnv < 1)
-        {
-            throw new PogemaInputException($"vector env: map_cache_per_env {o.MapCachePerEnv}: must be at least 1");
-        }
-
         if (o.DistanceCacheBytes < 0)
         {
             throw new PogemaInputException($"vector env: distance_cache_bytes {o.DistanceCacheBytes}: must not be negative");
@@ -367,7 +363,7 @@ public sealed class VectorEnv : IDisposable
                 _options.StreamingObservationStores);
             for (int e = begin; e < end; e++)
             {
-                _slots[e] = new EnvSlot(_scenario, _options, _configs, _slotSeeds[e], AgentsPerEnv);
+                _slots[e] = new EnvSlot(_scenario, _options, _layouts, _slotSeeds[e], AgentsPerEnv);
             }
 
             return;

@@ -51,12 +51,6 @@ public sealed class VectorEnvOptions
     public bool TrackDistances { get; set; } = true;
 
     /// <summary>
-    /// Static-map environments kept per environment slot when the scenario has several maps (each holds the map's
-    /// grids); a map beyond that is built again when drawn, which allocates at that reset.
-    /// </summary>
-    public int MapCachePerEnv { get; set; } = 16;
-
-    /// <summary>
     /// Whether observations are written through a small per-worker staging buffer and streamed into
     /// <see cref="VectorEnv.Observations"/> with non-temporal stores, so writing a buffer far larger than the caches
     /// does not first read every line it writes (read for ownership). The observations are identical either way;
