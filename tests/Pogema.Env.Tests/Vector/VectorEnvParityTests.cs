@@ -1,3 +1,4 @@
+using Pogema.Env.Maps;
 using Pogema.Env.Random;
 using Pogema.Env.Vector;
 
@@ -30,22 +31,68 @@ public sealed class VectorEnvParityTests
             Seed = 17,
             Workers = 2,
         };
+        GridConfig ConfigOf(int variant) => new()
+        {
+            Size = 8,
+            Density = 0.2,
+            NumAgents = 6,
+            CollisionSystem = collisions,
+            OnTarget = onTarget,
+            ObsRadius = 2,
+            MaxEpisodeSteps = 12,
+        };
+
+        AssertParity(options, ConfigOf, rebuildEachEpisode: false, minEpisodes: 3 * 4);
+    }
+
+    /// <summary>
+    /// A slot switching between maps of different sizes (some with start and goal pools) runs each episode exactly
+    /// as a new environment built for that episode's map.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void MapSetEpisodesAreThoseOfNewEnvironments(CollisionSystem collisions, OnTarget onTarget)
+    {
+        NamedMap[] maps = MixedSizeMaps.Create(9);
+        var options = new VectorEnvOptions
+        {
+            NumEnvs = 3,
+            AgentsPerEnv = 6,
+            Scenario = ScenarioSource.Maps(maps),
+            CollisionSystem = collisions,
+            OnTarget = onTarget,
+            ObsRadius = 2,
+            MaxEpisodeSteps = 5,
+            Seed = 23,
+            Workers = 2,
+        };
+        GridConfig ConfigOf(int variant) => new()
+        {
+            Map = maps[variant].Text,
+            NumAgents = 6,
+            CollisionSystem = collisions,
+            OnTarget = onTarget,
+            ObsRadius = 2,
+            MaxEpisodeSteps = 5,
+        };
+
+        AssertParity(options, ConfigOf, rebuildEachEpisode: true, minEpisodes: 3 * 10);
+    }
+
+    /// <summary>
+    /// Steps the vector env with random actions beside one single environment per slot (the config of the slot's
+    /// variant; built anew for every episode when <paramref name="rebuildEachEpisode"/>, else reset) and compares
+    /// every output and the drained metrics.
+    /// </summary>
+    private static void AssertParity(VectorEnvOptions options, Func<int, GridConfig> configOf, bool rebuildEachEpisode, int minEpisodes)
+    {
         using var vec = new VectorEnv(options);
         vec.Reset();
 
         var mirrors = new PogemaEnv[vec.NumEnvs];
         for (int e = 0; e < vec.NumEnvs; e++)
         {
-            mirrors[e] = new PogemaEnv(new GridConfig
-            {
-                Size = 8,
-                Density = 0.2,
-                NumAgents = 6,
-                CollisionSystem = collisions,
-                OnTarget = onTarget,
-                ObsRadius = 2,
-                MaxEpisodeSteps = 12,
-            });
+            mirrors[e] = new PogemaEnv(configOf(vec.GetVariant(e)));
             mirrors[e].Reset(vec.GetEpisodeSeed(e));
         }
 
@@ -106,7 +153,12 @@ public sealed class VectorEnvParityTests
                 {
                     pending[e].Add(mirror.Metrics!.Value);
                     episodes++;
-                    mirror.Reset(vec.GetEpisodeSeed(e));
+                    if (rebuildEachEpisode)
+                    {
+                        mirrors[e] = new PogemaEnv(configOf(vec.GetVariant(e)));
+                    }
+
+                    mirrors[e].Reset(vec.GetEpisodeSeed(e));
                 }
             }
 
@@ -118,7 +170,7 @@ public sealed class VectorEnvParityTests
         }
 
         Drain();
-        Assert.True(episodes >= 3 * 4, $"only {episodes} episodes ended");
+        Assert.True(episodes >= minEpisodes, $"only {episodes} episodes ended");
         Assert.Equal(expectedMetrics, drained);
     }
 

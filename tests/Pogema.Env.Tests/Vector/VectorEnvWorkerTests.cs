@@ -11,6 +11,8 @@ public sealed class VectorEnvWorkerTests
     {
         { "bottleneck", ObservationPreset.Follower },
         { "mazes", ObservationPreset.Follower },
+        { "mapset", ObservationPreset.Follower },
+        { "mapset", ObservationPreset.Pogema },
         { "random", ObservationPreset.Pogema },
         { "warehouse", ObservationPreset.Follower },
     };
@@ -43,6 +45,20 @@ public sealed class VectorEnvWorkerTests
             Seed = 4,
             Workers = workers,
             DistanceCacheBytes = 1 << 14,
+        },
+        "mapset" => new VectorEnvOptions
+        {
+            // More maps than a slot could keep built, and episodes of 3 steps: nearly every reset switches maps.
+            NumEnvs = 6,
+            AgentsPerEnv = 6,
+            Scenario = ScenarioSource.Maps(MixedSizeMaps.Create(24)),
+            CollisionSystem = CollisionSystem.Soft,
+            OnTarget = OnTarget.Restart,
+            ObsRadius = 2,
+            MaxEpisodeSteps = 3,
+            Observation = preset,
+            Seed = 7,
+            Workers = workers,
         },
         "warehouse" => new VectorEnvOptions
         {
