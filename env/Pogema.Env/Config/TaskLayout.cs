@@ -2,7 +2,8 @@ namespace Pogema.Env;
 
 /// <summary>
 /// A validated config resolved into what a reset needs: map size, the static map (or none for random maps),
-/// the agent count and where starts and goals come from. Built once per environment.
+/// the agent count and where starts and goals come from. Built once per environment, or once per map of a vector
+/// env's scenario and shared by all its environments; never modified after it is built.
 /// </summary>
 internal sealed class TaskLayout
 {
