@@ -38,10 +38,12 @@ if has bench; then
 fi
 
 lifelong_eval() {
-  local ck=runs/ll-srmt/checkpoint.pgm policies=astar,pibt
+  local ck=runs/ll-srmt/policy.pgm policies=astar,pibt limit
   [ -f "$ck" ] && policies="$ck,astar,pibt"
   for set in mazes random warehouse; do
-    timeout 150 "$P" eval --policy "$policies" --maps $set --max-maps "$ll_maps" --threads 8 --no-plot \
+    # the warehouse set is one map with 128 seeds: limit the seeds instead
+    limit=(--max-maps "$ll_maps"); [ "$set" = warehouse ] && limit=(--seeds "0..$((ll_maps - 1))")
+    timeout 150 "$P" eval --policy "$policies" --maps $set "${limit[@]}" --threads 8 --no-plot \
       --output "eval-ll-$set" > "eval-ll-$set.log" 2>&1 &
   done
   wait
