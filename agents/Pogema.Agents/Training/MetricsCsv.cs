@@ -43,16 +43,16 @@ public sealed class MetricsCsv : IDisposable
         _writer.Flush();
     }
 
-    /// <summary>Reads the (update, env_steps, csr, episode_return) columns back for plotting.</summary>
-    public static List<(double Steps, double Csr, double Return)> ReadCurve(string path)
+    /// <summary>Reads the columns the learning curve draws back from metrics.csv.</summary>
+    public static List<CurvePoint> ReadCurve(string path)
     {
-        var rows = new List<(double, double, double)>();
+        var rows = new List<CurvePoint>();
         foreach (var line in File.ReadLines(path).Skip(1))
         {
             var f = line.Split(',');
-            if (f.Length >= 9)
+            if (f.Length >= 14)
             {
-                rows.Add((P(f[1]), P(f[8]), P(f[6])));
+                rows.Add(new CurvePoint(P(f[1]), P(f[8]), P(f[6]), P(f[10]), P(f[13])));
             }
         }
 

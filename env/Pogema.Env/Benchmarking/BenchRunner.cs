@@ -127,13 +127,7 @@ public sealed class BenchRunner
             finished.Clear();
         }
 
-        // Warm-up: JIT tiers, map and distance caches.
-        Time(_duration / 4, StepOnce);
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        int collectionsBefore = GC.CollectionCount(0);
-        (long steps, double seconds) = Time(_duration, StepOnce);
-        long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
-        int collections = GC.CollectionCount(0) - collectionsBefore;
+        (long steps, double seconds, long allocated, int collections) = MeasureSteps(StepOnce);
         (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());
 
         double observationBytes = vec.Observations.Length * 4.0;
@@ -207,12 +201,7 @@ public sealed class BenchRunner
             env.WriteObservations(observations);
         }
 
-        Time(_duration / 4, StepOnce);
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-        int collectionsBefore = GC.CollectionCount(0);
-        (long steps, double seconds) = Time(_duration, StepOnce);
-        long allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
-        int collections = GC.CollectionCount(0) - collectionsBefore;
+        (long steps, double seconds, long allocated, int collections) = MeasureSteps(StepOnce);
         double agentSteps = steps * (double)env.NumAgents / seconds;
         return new BenchRow
         {
@@ -248,6 +237,19 @@ public sealed class BenchRunner
     }
 
     /// <summary>Calls <paramref name="body"/> until <paramref name="duration"/> has passed; returns calls and seconds.</summary>
+    /// <summary>
+    /// A quarter of the run's duration to warm up (JIT tiers, map and distance caches), then the timed steps with
+    /// the bytes they allocated and the gen-0 collections they caused.
+    /// </summary>
+    private (long Steps, double Seconds, long Allocated, int Collections) MeasureSteps(Action<long> step)
+    {
+        Time(_duration / 4, step);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        int collectionsBefore = GC.CollectionCount(0);
+        (long steps, double seconds) = Time(_duration, step);
+        return (steps, seconds, GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
+    }
+
     private static (long Calls, double Seconds) Time(TimeSpan duration, Action<long> body)
     {
         var stopwatch = Stopwatch.StartNew();
