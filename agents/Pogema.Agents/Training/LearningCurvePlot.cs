@@ -1,3 +1,5 @@
+using Pogema.Agents.Plotting;
+
 namespace Pogema.Agents.Training;
 
 /// <summary>
@@ -10,10 +12,24 @@ public static class LearningCurvePlot
     /// <summary>Reads <paramref name="csvPath"/> and replaces <paramref name="pngPath"/> atomically.</summary>
     public static void Write(string csvPath, string pngPath, string title)
     {
-        var rows = MetricsCsv.ReadCurve(csvPath);
-        if (rows.Count == 0)
+        var plot = Build(MetricsCsv.ReadCurve(csvPath), title);
+        if (plot is null)
         {
             return;
+        }
+
+        var full = Path.GetFullPath(pngPath);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.png");
+        plot.SavePng(temporary, 900, 500);
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>The plot of <paramref name="rows"/>, or null when there is nothing to draw yet.</summary>
+    internal static ScottPlot.Plot? Build(List<CurvePoint> rows, string title)
+    {
+        if (rows.Count == 0)
+        {
+            return null;
         }
 
         var plot = new ScottPlot.Plot();
@@ -27,11 +43,8 @@ public static class LearningCurvePlot
         plot.Axes.Right.Label.Text = "entropy";
         plot.ShowLegend();
         plot.Axes.AutoScale(); // over every series: entropy starts at the first update, the episode metrics later
-
-        var full = Path.GetFullPath(pngPath);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.png");
-        plot.SavePng(temporary, 900, 500);
-        File.Move(temporary, full, overwrite: true);
+        PlotFonts.Apply(plot);
+        return plot;
     }
 
     private static void AddSeries(ScottPlot.Plot plot, List<CurvePoint> rows, Func<CurvePoint, double> value, string name, bool rightAxis)

@@ -1,3 +1,4 @@
+using Pogema.Agents.Plotting;
 using Pogema.Env.Evaluation;
 using Pogema.Env.IO;
 using ScottPlot;
@@ -8,6 +9,13 @@ namespace Pogema.Cli.Output;
 internal static class EvaluationPlot
 {
     public static void Save(string path, IReadOnlyList<SummaryRow> summary, string metric)
+    {
+        byte[] png = Build(summary, metric).GetImageBytes(800, 500, ImageFormat.Png);
+        AtomicFile.WriteAllBytes(path, png);
+    }
+
+    /// <summary>The plot of <paramref name="metric"/>'s rows of <paramref name="summary"/>.</summary>
+    internal static Plot Build(IReadOnlyList<SummaryRow> summary, string metric)
     {
         var plot = new Plot();
         string xName = summary.FirstOrDefault(s => s.Metric == metric)?.XName ?? "num_agents";
@@ -50,7 +58,7 @@ internal static class EvaluationPlot
         plot.XLabel(logX ? "corridor length (log scale)" : "number of agents");
         plot.YLabel(metric);
         plot.ShowLegend();
-        byte[] png = plot.GetImageBytes(800, 500, ImageFormat.Png);
-        AtomicFile.WriteAllBytes(path, png);
+        PlotFonts.Apply(plot);
+        return plot;
     }
 }
