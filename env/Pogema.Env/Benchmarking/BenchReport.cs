@@ -7,6 +7,9 @@ namespace Pogema.Env.Benchmarking;
 /// <summary>What <c>pogema bench</c> measured, with the machine's memory-copy bandwidth; writes JSON and Markdown.</summary>
 public sealed record BenchReport
 {
+    /// <summary>The machine the bench ran on (CPU, caches, clocks, memory, OS, runtime, CPU limits).</summary>
+    public required MachineInfo Machine { get; init; }
+
     /// <summary>Logical processors of the machine.</summary>
     public required int ProcessorCount { get; init; }
 
@@ -41,6 +44,8 @@ public sealed record BenchReport
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WritePropertyName("machine");
+            Machine.WriteJson(json);
             json.WriteNumber("processor_count", ProcessorCount);
             json.WriteNumber("threads", Threads);
             json.WriteNumber("seconds_per_run", SecondsPerRun);
@@ -90,13 +95,15 @@ public sealed record BenchReport
     }
 
     /// <summary>
-    /// The report as Markdown: the machine and its copy bandwidth, a summary with one line per configuration and
-    /// preset (one thread beside the two all-core runs: the same environments, and threads x the environments), and
-    /// every run in detail.
+    /// The report as Markdown: the machine (hardware, system and CPU limits) and its copy bandwidth, a summary with one
+    /// line per configuration and preset (one thread beside the two all-core runs: the same environments, and threads x
+    /// the environments), and every run in detail.
     /// </summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"{Machine.HardwareLine()}\n");
+        md.Append(CultureInfo.InvariantCulture, $"{Machine.SystemLine()}\n");
         md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run.\n");
         md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n");
         md.Append(CultureInfo.InvariantCulture, $"{SynchronizationLine()}\n");

@@ -45,6 +45,8 @@ public sealed class BenchRunner
         streamingStores ??= [new VectorEnvOptions().StreamingObservationStores];
         bool sameEnvs = scaling != BenchScaling.PerThread;
         bool perThread = scaling != BenchScaling.Fixed;
+        // First, so the clock read is the one before the measurements heat the cores.
+        MachineInfo machine = MachineInfo.Read();
         _progress("memory copy bandwidth");
         double copyOne = MemoryBandwidth.Measure(1, _duration / 2);
         double copyAll = _threads == 1 ? copyOne : MemoryBandwidth.Measure(_threads, _duration / 2);
@@ -72,6 +74,7 @@ public sealed class BenchRunner
 
         return new BenchReport
         {
+            Machine = machine,
             ProcessorCount = Environment.ProcessorCount,
             Threads = _threads,
             SecondsPerRun = _duration.TotalSeconds,

@@ -105,6 +105,8 @@ public sealed class BenchCommand : ICliCommand
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
         }
 
+        AnsiConsole.WriteLine(report.Machine.HardwareLine());
+        AnsiConsole.WriteLine(report.Machine.SystemLine());
         AnsiConsole.MarkupLine(
             $"memory copy: [bold]{BenchReport.Gb(report.CopyBytesPerSecondOneThread)}[/] GB/s on 1 thread, " +
             $"[bold]{BenchReport.Gb(report.CopyBytesPerSecondAllThreads)}[/] GB/s on {report.Threads} ({report.ProcessorCount} logical processors)");

@@ -49,16 +49,23 @@ public sealed class BenchCommandTests
             Assert.True(report.RootElement.GetProperty("trivial_step_us_events").GetDouble() > 0);
             Assert.True(report.RootElement.GetProperty("trivial_step_us_generation").GetDouble() > 0);
 
-            // Four header lines, a blank; the summary (header, rule, single env + three presets); a blank, a title,
-            // a blank; every run (header, rule, nine runs).
+            JsonElement machine = report.RootElement.GetProperty("machine");
+            Assert.Equal(Environment.ProcessorCount, machine.GetProperty("dotnet_processor_count").GetInt32());
+            Assert.False(string.IsNullOrEmpty(machine.GetProperty("runtime").GetString()));
+
+            // Six header lines (host, system, machine, copy, synchronization, scaling), a blank; the summary (header,
+            // rule, single env + three presets); a blank, a title, a blank; every run (header, rule, nine runs).
             string[] lines = File.ReadAllLines(markdown);
-            Assert.Equal(5 + 2 + 4 + 3 + 2 + 9, lines.Length);
-            Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[2]);
-            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[7]);
-            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[8]);
-            Assert.Contains("| 2 |", lines[8]);
-            Assert.Contains("| 1024 |", lines[8]);
-            Assert.Contains("| - | - | - | - |", lines[9]);
+            Assert.Equal(7 + 2 + 4 + 3 + 2 + 9, lines.Length);
+            Assert.StartsWith("Host: ", lines[0]);
+            Assert.StartsWith("System: ", lines[1]);
+            Assert.StartsWith("Machine: ", lines[2]);
+            Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
+            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
+            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[10]);
+            Assert.Contains("| 2 |", lines[10]);
+            Assert.Contains("| 1024 |", lines[10]);
+            Assert.Contains("| - | - | - | - |", lines[11]);
         }
         finally
         {
