@@ -1,6 +1,7 @@
 using Pogema.Agents.Plotting;
 using Pogema.Agents.Training;
 using ScottPlot;
+using Pogema.Tests.Shared;
 using SkiaSharp;
 
 namespace Pogema.Agents.Tests.Plotting;
@@ -22,7 +23,7 @@ public sealed class PlotFontsTests
     {
         Plot plot = LearningCurvePlot.Build(Curve(), "run")!;
 
-        AssertAllTextUsesEmbeddedFont(plot);
+        PlotFontAssertions.AllTextUsesEmbeddedFont(plot);
     }
 
     [Fact]
@@ -48,24 +49,6 @@ public sealed class PlotFontsTests
 
         Assert.True(top > 20, $"the data area starts at y={top}: no room was kept for a title");
         Assert.True(dark > 100, $"only {dark} dark pixels above the data area");
-    }
-
-    private static void AssertAllTextUsesEmbeddedFont(Plot plot)
-    {
-        AssertEmbedded(plot.Axes.Title.Label.FontName, plot.Axes.Title.Label.Bold, "title");
-        foreach (IAxis axis in plot.Axes.GetAxes())
-        {
-            AssertEmbedded(axis.Label.FontName, axis.Label.Bold, $"{axis.Edge} axis label");
-            AssertEmbedded(axis.TickLabelStyle.FontName, axis.TickLabelStyle.Bold, $"{axis.Edge} tick labels");
-        }
-
-        AssertEmbedded(plot.Legend.FontName, bold: false, "legend");
-    }
-
-    private static void AssertEmbedded(string? fontName, bool bold, string what)
-    {
-        Assert.True(fontName is not null, $"{what} has no font of its own");
-        Assert.True(ReferenceEquals(PlotFonts.Typeface, Fonts.GetTypeface(fontName, bold, italic: false)), $"{what} is drawn with '{fontName}'");
     }
 
     private static List<CurvePoint> Curve()

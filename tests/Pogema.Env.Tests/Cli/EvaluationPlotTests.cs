@@ -1,6 +1,6 @@
-using Pogema.Agents.Plotting;
 using Pogema.Cli.Output;
 using Pogema.Env.Evaluation;
+using Pogema.Tests.Shared;
 using ScottPlot;
 
 namespace Pogema.Env.Tests.Cli;
@@ -22,19 +22,6 @@ public sealed class EvaluationPlotTests
 
         Plot plot = EvaluationPlot.Build(summary, "CSR");
 
-        AssertEmbedded(plot.Axes.Title.Label.FontName, plot.Axes.Title.Label.Bold, "title");
-        foreach (IAxis axis in plot.Axes.GetAxes())
-        {
-            AssertEmbedded(axis.Label.FontName, axis.Label.Bold, $"{axis.Edge} axis label");
-            AssertEmbedded(axis.TickLabelStyle.FontName, axis.TickLabelStyle.Bold, $"{axis.Edge} tick labels");
-        }
-
-        AssertEmbedded(plot.Legend.FontName, bold: false, "legend");
-    }
-
-    private static void AssertEmbedded(string? fontName, bool bold, string what)
-    {
-        Assert.True(fontName is not null, $"{what} has no font of its own");
-        Assert.True(ReferenceEquals(PlotFonts.Typeface, Fonts.GetTypeface(fontName, bold, italic: false)), $"{what} is drawn with '{fontName}'");
+        PlotFontAssertions.AllTextUsesEmbeddedFont(plot);
     }
 }
