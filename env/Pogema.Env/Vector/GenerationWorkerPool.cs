@@ -1,12 +1,10 @@
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace Pogema.Env.Vector;
 
 /// <summary>
-/// A fixed set of threads that run one piece of work per worker index and wait for all to finish. Worker 0 is the
-/// caller's thread. Nothing is allocated per run: the work delegate is fixed at construction and the signals are
-/// reused, so stepping stays allocation-free with any number of workers.
+/// A <see cref="WorkerPool"/> whose caller starts a run with one write that every worker sees at once, and whose
+/// workers each report completion in their own cache line.
 /// </summary>
 /// <remarks>
 /// A step of many small environments takes a few microseconds per worker, so the signals are plain counters that
@@ -16,50 +14,30 @@ namespace Pogema.Env.Vector;
 /// <see cref="EventWorkerPool"/> instead sets one event per worker, one after another, and counts completions on
 /// one shared counter; which is faster on many cores is what the bench's synchronization line compares.
 /// </remarks>
-internal sealed class GenerationWorkerPool : IWorkerPool
+internal sealed class GenerationWorkerPool : WorkerPool
 {
-    // SpinWait rounds before blocking: the first ten spin, later ones yield the core, in all about a millisecond.
-    private const int SpinRounds = 2000;
-
-    private readonly Action<int> _work;
-    private readonly Thread[] _threads;
     private readonly WorkerSignal[] _signals;
     private readonly ManualResetEventSlim[] _wake;
     private readonly ManualResetEventSlim _done;
     private PaddedCounter _generation;
     private PaddedCounter _callerSleeping;
-    private volatile bool _stopping;
-    private ExceptionDispatchInfo? _failure;
 
     public GenerationWorkerPool(int workers, Action<int> work)
+        : base(workers, work)
     {
-        _work = work;
-        Count = workers;
-        _threads = new Thread[workers - 1];
-        _signals = new WorkerSignal[workers - 1];
-        _wake = new ManualResetEventSlim[workers - 1];
+        _signals = new WorkerSignal[Helpers];
+        _wake = new ManualResetEventSlim[Helpers];
         _done = new ManualResetEventSlim(false, 0);
-        for (int w = 0; w < _threads.Length; w++)
+        for (int w = 0; w < _wake.Length; w++)
         {
             _wake[w] = new ManualResetEventSlim(false, 0);
-            int index = w + 1;
-            _threads[w] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"vector-env-{index}" };
-            _threads[w].Start();
         }
+
+        StartThreads();
     }
 
-    /// <inheritdoc/>
-    public int Count { get; }
-
-    /// <inheritdoc/>
-    public void Run()
+    protected override long BeginRun()
     {
-        if (_threads.Length == 0)
-        {
-            _work(0);
-            return;
-        }
-
         // A full fence: a worker going to sleep either sees the new generation or is seen sleeping here.
         long generation = Interlocked.Increment(ref _generation.Value);
         for (int w = 0; w < _signals.Length; w++)
@@ -70,36 +48,22 @@ internal sealed class GenerationWorkerPool : IWorkerPool
             }
         }
 
-        try
-        {
-            _work(0);
-        }
-        finally
-        {
-            WaitForWorkers(generation);
-        }
-
-        if (_failure is { } failure)
-        {
-            _failure = null;
-            failure.Throw();
-        }
+        return generation;
     }
 
-    public void Dispose()
+    protected override void AwaitRun(long run) => WaitForWorkers(run);
+
+    protected override void WakeForStop()
     {
-        _stopping = true;
         Interlocked.Increment(ref _generation.Value);
         foreach (ManualResetEventSlim wake in _wake)
         {
             wake.Set();
         }
+    }
 
-        foreach (Thread thread in _threads)
-        {
-            thread.Join();
-        }
-
+    protected override void DisposeSignals()
+    {
         foreach (ManualResetEventSlim wake in _wake)
         {
             wake.Dispose();
@@ -152,7 +116,7 @@ internal sealed class GenerationWorkerPool : IWorkerPool
         }
     }
 
-    private void Loop(int index)
+    protected override void Loop(int index)
     {
         ref WorkerSignal signal = ref _signals[index - 1];
         ManualResetEventSlim wake = _wake[index - 1];
@@ -160,19 +124,12 @@ internal sealed class GenerationWorkerPool : IWorkerPool
         while (true)
         {
             seen = WaitForRun(ref signal, wake, seen);
-            if (_stopping)
+            if (Stopping)
             {
                 return;
             }
 
-            try
-            {
-                _work(index);
-            }
-            catch (Exception ex)
-            {
-                _failure = ExceptionDispatchInfo.Capture(ex);
-            }
+            Work(index);
 
             // A full fence, the mirror of the caller's: either the caller sees this worker done or it is seen asleep.
             Interlocked.Exchange(ref signal.Done, seen);

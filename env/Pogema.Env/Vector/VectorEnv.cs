@@ -21,7 +21,7 @@ public sealed class VectorEnv : IDisposable
     private readonly EnvSlot[] _slots;
     private readonly WorkerScratch[] _scratch;
     private readonly int[] _firstEnv;
-    private readonly IWorkerPool _pool;
+    private readonly WorkerPool _pool;
     private readonly int[] _actions;
     private readonly int _observationStride;
     private readonly bool _trackDistances;
