@@ -340,24 +340,56 @@ public sealed partial class PpoTrainer : IDisposable
 
     /// <summary>
     /// GAE over a [T, N] rollout: delta = r + gamma V' (1 - done) - V, A = delta + gamma lambda (1 - done) A'.
-    /// <paramref name="nextValue"/> [N] is V of the observation after the last step.
+    /// <paramref name="nextValue"/> [N] is V of the observation after the last step. The result is on the rollout's
+    /// device.
     /// </summary>
+    /// <remarks>
+    /// The recursion runs backwards one step at a time: on the device that was T rounds of five tiny kernels, each
+    /// with scalars TorchSharp creates implicitly and frees through finalizers (one such round crashed in libtorch
+    /// with a freed scalar); on the host it is one pass over T x N floats between four copies out and one back.
+    /// </remarks>
     internal static Tensor ComputeAdvantages(Tensor rewards, Tensor values, Tensor dones, Tensor nextValue, double gamma, double lambda)
     {
-        using var scope = NewDisposeScope();
-        var steps = rewards.shape[0];
-        var advantages = zeros_like(rewards);
-        var lastAdvantage = zeros_like(nextValue);
-        for (var t = steps - 1; t >= 0; t--)
+        var steps = (int)rewards.shape[0];
+        var n = (int)rewards.shape[1];
+        var r = HostCopy(rewards);
+        var v = HostCopy(values);
+        var d = HostCopy(dones);
+        var next = HostCopy(nextValue);
+        var advantages = new float[steps * n];
+        var g = (float)gamma;
+        var gl = (float)(gamma * lambda);
+        for (var i = 0; i < n; i++)
         {
-            var next = t == steps - 1 ? nextValue : values[t + 1];
-            var notDone = 1.0f - dones[t];
-            var delta = rewards[t] + gamma * next * notDone - values[t];
-            lastAdvantage = delta + gamma * lambda * notDone * lastAdvantage;
-            advantages[t].copy_(lastAdvantage);
+            var nextV = next[i];
+            var last = 0f;
+            for (var t = steps - 1; t >= 0; t--)
+            {
+                var k = (t * n) + i;
+                var notDone = 1f - d[k];
+                var delta = r[k] + (g * nextV * notDone) - v[k];
+                last = delta + (gl * notDone * last);
+                advantages[k] = last;
+                nextV = v[k];
+            }
         }
 
-        return advantages.MoveToOuterDisposeScope();
+        var host = tensor(advantages, new long[] { steps, n });
+        if (rewards.device_type == DeviceType.CPU)
+        {
+            return host;
+        }
+
+        using (host)
+        {
+            return host.to(rewards.device);
+        }
+    }
+
+    private static float[] HostCopy(Tensor t)
+    {
+        using var host = t.to(CPU).contiguous();
+        return host.data<float>().ToArray();
     }
 
     private double[] Learn(Tensor advantages, Tensor targets)
