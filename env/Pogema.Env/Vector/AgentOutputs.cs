@@ -1,8 +1,8 @@
 namespace Pogema.Env.Vector;
 
 /// <summary>
-/// The per-agent results of one worker's environments (rewards and flags), written there while the worker steps and
-/// copied into the vector env's shared arrays once at the end. A worker of a few small environments owns only a
+/// Per-agent results (rewards and flags): one per worker for its environments, written there while the worker steps
+/// and copied once at the end into the vector env's own, which holds every agent's. A worker of a few small environments owns only a
 /// cache line or two of each shared flag array, the lines its neighbours write too; writing them once per step
 /// instead of once per environment keeps those lines from bouncing between cores.
 /// </summary>
@@ -38,16 +38,16 @@ internal sealed class AgentOutputs
 
     public bool[] MadePathProgress { get; }
 
-    /// <summary>Copies every result into the shared arrays at this worker's agents.</summary>
-    public void CopyTo(VectorEnv env)
+    /// <summary>Copies every result into <paramref name="all"/> (every agent's) at this worker's agents.</summary>
+    public void CopyTo(AgentOutputs all)
     {
         int first = FirstAgent;
-        Rewards.CopyTo(env.Rewards.AsSpan(first));
-        Terminated.CopyTo(env.Terminated.AsSpan(first));
-        Truncated.CopyTo(env.Truncated.AsSpan(first));
-        Active.CopyTo(env.Active.AsSpan(first));
-        EpisodeStarted.CopyTo(env.EpisodeStarted.AsSpan(first));
-        DistanceToGoal.CopyTo(env.DistanceToGoal.AsSpan(first));
-        MadePathProgress.CopyTo(env.MadePathProgress.AsSpan(first));
+        Rewards.CopyTo(all.Rewards.AsSpan(first));
+        Terminated.CopyTo(all.Terminated.AsSpan(first));
+        Truncated.CopyTo(all.Truncated.AsSpan(first));
+        Active.CopyTo(all.Active.AsSpan(first));
+        EpisodeStarted.CopyTo(all.EpisodeStarted.AsSpan(first));
+        DistanceToGoal.CopyTo(all.DistanceToGoal.AsSpan(first));
+        MadePathProgress.CopyTo(all.MadePathProgress.AsSpan(first));
     }
 }

@@ -22,6 +22,9 @@ public sealed class VectorEnv : IDisposable
     private readonly WorkerScratch[] _scratch;
     private readonly int[] _firstEnv;
     private readonly WorkerPool _pool;
+
+    // Every agent's results of the last step; each worker fills its own AgentOutputs and copies it in here.
+    private readonly AgentOutputs _results;
     private readonly int[] _actions;
     private readonly int _observationStride;
     private readonly bool _trackDistances;
@@ -87,14 +90,7 @@ public sealed class VectorEnv : IDisposable
         }
 
         Observations = new float[(long)NumAgents * _observationStride];
-        Rewards = new float[NumAgents];
-        Terminated = new bool[NumAgents];
-        Truncated = new bool[NumAgents];
-        Active = new bool[NumAgents];
-        EpisodeStarted = new bool[NumAgents];
-        DistanceToGoal = new int[NumAgents];
-        MadePathProgress = new bool[NumAgents];
-        DistanceToGoal.AsSpan().Fill(DistanceField.Unreachable);
+        _results = new AgentOutputs(0, NumAgents);
         _actions = new int[NumAgents];
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
@@ -138,19 +134,19 @@ public sealed class VectorEnv : IDisposable
     public float[] Observations { get; }
 
     /// <summary>Environment reward of the last step (1 on goal arrival, as POGEMA); 0 after <see cref="Reset"/>.</summary>
-    public float[] Rewards { get; }
+    public float[] Rewards => _results.Rewards;
 
     /// <summary><c>terminated</c> of the last step (of the episode that step belonged to).</summary>
-    public bool[] Terminated { get; }
+    public bool[] Terminated => _results.Terminated;
 
     /// <summary><c>truncated</c> of the last step (true for every agent of an environment that hit the time limit).</summary>
-    public bool[] Truncated { get; }
+    public bool[] Truncated => _results.Truncated;
 
     /// <summary>Whether the agent was active, so its action counted, in the last step (all true after <see cref="Reset"/>).</summary>
-    public bool[] Active { get; }
+    public bool[] Active => _results.Active;
 
     /// <summary>True where the observation is the first of a new episode (after <see cref="Reset"/> or an auto-reset).</summary>
-    public bool[] EpisodeStarted { get; }
+    public bool[] EpisodeStarted => _results.EpisodeStarted;
 
     /// <summary>
     /// BFS moves on the static map from the agent's cell after the last step to its goal after that step (the new
@@ -158,14 +154,14 @@ public sealed class VectorEnv : IDisposable
     /// when the goal cannot be reached. After <see cref="Reset"/>, the distance at the episode's start. Always -1
     /// when <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
-    public int[] DistanceToGoal { get; }
+    public int[] DistanceToGoal => _results.DistanceToGoal;
 
     /// <summary>
     /// True where the agent, active in the last step, stepped onto the next cell of its shortest path as it stood
     /// before the step (SRMT's directional reward). False after <see cref="Reset"/>, and always false when
     /// <see cref="VectorEnvOptions.TrackDistances"/> is off.
     /// </summary>
-    public bool[] MadePathProgress { get; }
+    public bool[] MadePathProgress => _results.MadePathProgress;
 
     /// <summary>The environment running in slot <paramref name="env"/> now; for inspection only (do not step or reset it).</summary>
     public PogemaEnv GetEnvironment(int env) => _slots[env].Env;
@@ -401,7 +397,7 @@ public sealed class VectorEnv : IDisposable
 
         if (_phase != WorkerPhase.Observe)
         {
-            scratch.Outputs.CopyTo(this);
+            scratch.Outputs.CopyTo(_results);
         }
 
         scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
