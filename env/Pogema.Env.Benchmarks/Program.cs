@@ -17,7 +17,7 @@ public static class Program
             double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2.0;
             int threads = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount;
             var runner = new BenchRunner(TimeSpan.FromSeconds(seconds), threads, message => Console.Error.WriteLine($"bench: {message}"));
-            BenchReport report = runner.Run(StandardBenchScenarios.All, BenchVariant.All);
+            BenchReport report = runner.Run(StandardBenchScenarios.All, new BenchPlan());
             Console.Write(report.ToMarkdown());
             return 0;
         }

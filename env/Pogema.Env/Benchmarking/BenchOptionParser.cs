@@ -25,4 +25,45 @@ public static class BenchOptionParser
         "both" => [false, true],
         _ => throw new PogemaInputException($"--streaming-stores '{value}': allowed on, off or both"),
     };
+
+    /// <summary>A <c>--pool</c> value: <c>events</c>, <c>generation</c> or <c>both</c>; whether each measured pool is the generation counter.</summary>
+    /// <exception cref="PogemaInputException">Any other value.</exception>
+    public static IReadOnlyList<bool> Pool(string value) => value switch
+    {
+        "events" => [false],
+        "generation" => [true],
+        "both" => [false, true],
+        _ => throw new PogemaInputException($"--pool '{value}': allowed events (one event per worker), generation (one shared counter) or both"),
+    };
+
+    /// <summary>A <c>--pin</c> value: <c>on</c>, <c>off</c> or <c>both</c>; the pinnings to measure, in report order.</summary>
+    /// <exception cref="PogemaInputException">Any other value.</exception>
+    public static IReadOnlyList<bool> Pin(string value) => value switch
+    {
+        "on" => [true],
+        "off" => [false],
+        "both" => [false, true],
+        _ => throw new PogemaInputException($"--pin '{value}': allowed on (each worker thread on its own CPU), off or both"),
+    };
+
+    /// <summary>A <c>--spin-us</c> value: one or more microsecond counts 0..10000, comma-separated, in report order.</summary>
+    /// <exception cref="PogemaInputException">A value that is not such a list.</exception>
+    public static IReadOnlyList<int> SpinMicroseconds(string value)
+    {
+        var result = new List<int>();
+        foreach (string part in value.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int us) || us > 10_000)
+            {
+                throw new PogemaInputException($"--spin-us '{value}': allowed one or more whole microsecond counts 0..10000, comma-separated (e.g. 0,50)");
+            }
+
+            if (!result.Contains(us))
+            {
+                result.Add(us);
+            }
+        }
+
+        return result;
+    }
 }

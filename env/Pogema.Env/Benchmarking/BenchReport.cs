@@ -25,14 +25,14 @@ public sealed record BenchReport
     /// <summary>Bytes copied per second by <see cref="Threads"/> threads together.</summary>
     public required double CopyBytesPerSecondAllThreads { get; init; }
 
+    /// <summary>Rounds of every run (<see cref="BenchPlan.Rounds"/>).</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>Seconds per vector step of trivial work (one one-agent environment per worker) on one thread.</summary>
     public double TrivialStepSecondsOneThread { get; init; }
 
-    /// <summary>The same on <see cref="Threads"/> workers started by one event each (the vector env's default); null on one thread.</summary>
-    public double? TrivialStepSecondsEvents { get; init; }
-
-    /// <summary>The same on <see cref="Threads"/> workers started by one shared generation counter; null on one thread.</summary>
-    public double? TrivialStepSecondsGeneration { get; init; }
+    /// <summary>The same on <see cref="Threads"/> workers, for each worker pool setup measured; empty on one thread.</summary>
+    public IReadOnlyList<TrivialStep> TrivialSteps { get; init; } = [];
 
     /// <summary>The runs, configuration by configuration.</summary>
     public required IReadOnlyList<BenchRow> Rows { get; init; }
@@ -49,11 +49,20 @@ public sealed record BenchReport
             json.WriteNumber("processor_count", ProcessorCount);
             json.WriteNumber("threads", Threads);
             json.WriteNumber("seconds_per_run", SecondsPerRun);
+            json.WriteNumber("rounds", Rounds);
             json.WriteNumber("copy_bytes_per_second_one_thread", Math.Round(CopyBytesPerSecondOneThread));
             json.WriteNumber("copy_bytes_per_second_all_threads", Math.Round(CopyBytesPerSecondAllThreads));
             json.WriteNumber("trivial_step_us_one_thread", Math.Round(TrivialStepSecondsOneThread * 1e6, 3));
-            WriteOptional(json, "trivial_step_us_events", TrivialStepSecondsEvents * 1e6, 3);
-            WriteOptional(json, "trivial_step_us_generation", TrivialStepSecondsGeneration * 1e6, 3);
+            json.WriteStartArray("trivial_steps");
+            foreach (TrivialStep step in TrivialSteps)
+            {
+                json.WriteStartObject();
+                WriteSetup(json, step.Setup);
+                json.WriteNumber("us", Math.Round(step.Seconds * 1e6, 3));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("rows");
             foreach (BenchRow row in Rows)
             {
@@ -62,9 +71,9 @@ public sealed record BenchReport
                 json.WriteString("preset", row.Preset);
                 json.WriteString("engine", row.Engine);
                 json.WriteString("workload", WorkloadName(row.Workload));
-                if (row.StreamingStores is { } streaming)
+                if (row.Setup is { } setup)
                 {
-                    json.WriteBoolean("streaming_stores", streaming);
+                    WriteSetup(json, setup);
                 }
                 else
                 {
@@ -74,7 +83,10 @@ public sealed record BenchReport
                 json.WriteNumber("threads", row.Threads);
                 json.WriteNumber("num_envs", row.NumEnvs);
                 json.WriteNumber("num_agents", row.NumAgents);
+                json.WriteNumber("rounds", row.Rounds);
                 json.WriteNumber("agent_steps_per_second", Math.Round(row.AgentStepsPerSecond));
+                json.WriteNumber("agent_steps_per_second_min", Math.Round(row.AgentStepsPerSecondMin));
+                json.WriteNumber("agent_steps_per_second_max", Math.Round(row.AgentStepsPerSecondMax));
                 json.WriteNumber("env_steps_per_second", Math.Round(row.EnvStepsPerSecond));
                 json.WriteNumber("observation_bytes_per_second", Math.Round(row.ObservationBytesPerSecond));
                 json.WriteNumber("allocated_bytes_per_step", Math.Round(row.AllocatedBytesPerStep));
@@ -95,44 +107,49 @@ public sealed record BenchReport
     }
 
     /// <summary>
-    /// The report as Markdown: the machine (hardware, system and CPU limits) and its copy bandwidth, a summary with one
-    /// line per configuration and preset (one thread beside the two all-core runs: the same environments, and threads x
-    /// the environments), and every run in detail.
+    /// The report as Markdown: the machine (hardware, system and CPU limits) and its copy bandwidth, the
+    /// synchronization line, a summary with one line per configuration, preset and setup (one thread beside the
+    /// all-core runs: the same environments, threads x the environments, and threads independent copies), and every
+    /// run in detail.
     /// </summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"{Machine.HardwareLine()}\n");
         md.Append(CultureInfo.InvariantCulture, $"{Machine.SystemLine()}\n");
-        md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run.\n");
+        md.Append(CultureInfo.InvariantCulture, $"Machine: {ProcessorCount} logical processors; all-core runs use {Threads} threads; {SecondsPerRun:0.#} s per run; {RoundsText()}.\n");
         md.Append(CultureInfo.InvariantCulture, $"Memory copy: {Gb(CopyBytesPerSecondOneThread)} GB/s on one thread, {Gb(CopyBytesPerSecondAllThreads)} GB/s on {Threads}.\n");
         md.Append(CultureInfo.InvariantCulture, $"{SynchronizationLine()}\n");
         md.Append("All cores, same envs: the one-thread run's environments spread over the threads (strong scaling). ");
-        md.Append("All cores, same work per thread: threads x the environments, each thread stepping what the one thread did (weak scaling).\n\n");
-        md.Append("| config | preset | stores | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
+        md.Append("All cores, same work per thread: threads x the environments, each thread stepping what the one thread did (weak scaling). ");
+        md.Append("Independent copies: each thread steps its own copy of the one-thread run, never waiting for the others (the machine's ceiling for the same work per thread).\n\n");
+        md.Append("| config | preset | setup | envs x agents | agent-steps/s, 1 thread | x POGEMA | ");
         md.Append("agent-steps/s, all cores, same envs | threads | scaling | scaling / thread | ");
         md.Append("agent-steps/s, all cores, same work per thread | envs | scaling | scaling / thread | ");
+        md.Append("agent-steps/s, independent copies | scaling / thread | same work / copies | ");
         md.Append("copy / obs writing, 1 thread | copy / obs writing, same envs | copy / obs writing, same work per thread |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchSummaryLine line in Summary())
         {
             BenchRow one = line.OneThread;
             BenchRow? same = line.SameEnvs;
             BenchRow? weak = line.SameWorkPerThread;
-            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {PresetLabel(one)} | {StoresLabel(one)} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{one.AgentStepsPerSecond:N0} | {Opt(one.SpeedupOverPogema, "0")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{Rate(same)} | {Count(same?.Threads)} | {Opt(same?.ScalingOverOneThread, "0.00")} | {Opt(same?.ScalingPerThread, "0.00")} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{Rate(weak)} | {Count(weak?.NumEnvs)} | {Opt(weak?.ScalingOverOneThread, "0.00")} | {Opt(weak?.ScalingPerThread, "0.00")} | ");
+            BenchRow? copies = line.IndependentCopies;
+            md.Append(CultureInfo.InvariantCulture, $"| {one.Scenario} | {PresetLabel(one)} | {SetupLabel(same ?? weak ?? one)} | {one.NumEnvs} x {one.NumAgents / one.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{RateRange(one)} | {Opt(one.SpeedupOverPogema, "0")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{RateRange(same)} | {Count(same?.Threads)} | {Opt(same?.ScalingOverOneThread, "0.00")} | {Opt(same?.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{RateRange(weak)} | {Count(weak?.NumEnvs)} | {Opt(weak?.ScalingOverOneThread, "0.00")} | {Opt(weak?.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{RateRange(copies)} | {Opt(copies?.ScalingPerThread, "0.00")} | {Opt(OverCopies(line), "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Opt(one.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(same?.CopyBandwidthOverObservationWrite, "0.0")} | {Opt(weak?.CopyBandwidthOverObservationWrite, "0.0")} |\n");
         }
 
         md.Append("\nEvery run:\n\n");
-        md.Append("| config | preset | stores | engine | workload | threads | envs x agents | agent-steps/s | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing | allocated B/step | GCs |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("| config | preset | setup | engine | workload | threads | envs x agents | agent-steps/s | lowest round | highest round | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing | allocated B/step | GCs |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {StoresLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
-            md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {SetupLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.AgentStepsPerSecondMin:N0} | {r.AgentStepsPerSecondMax:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} | {r.AllocatedBytesPerStep:N0} | {r.GarbageCollections} |\n");
         }
 
@@ -140,46 +157,92 @@ public sealed record BenchReport
     }
 
     /// <summary>
-    /// One line per configuration, preset, engine and store mode: its first run (one thread) and the all-core runs that follow
-    /// it when they were measured, in report order.
+    /// One line per configuration, preset, engine and all-core setup: the single-thread run and independent copies of
+    /// its store mode beside the setup's all-core runs, in report order. A store mode measured on one thread only
+    /// (one thread, or no all-core run asked for) is a line of its own.
     /// </summary>
     public IReadOnlyList<BenchSummaryLine> Summary()
     {
         var lines = new List<BenchSummaryLine>();
         foreach (BenchRow row in Rows)
         {
-            int index = lines.FindIndex(l => SameLine(l.OneThread, row));
-            if (index < 0 || row.Workload == BenchWorkload.OneThread)
+            switch (row.Workload)
             {
-                lines.Add(new BenchSummaryLine(row, null, null));
-            }
-            else if (row.Workload == BenchWorkload.SameEnvs)
-            {
-                lines[index] = lines[index] with { SameEnvs = row };
-            }
-            else
-            {
-                lines[index] = lines[index] with { SameWorkPerThread = row };
+                case BenchWorkload.OneThread:
+                    lines.Add(new BenchSummaryLine(row, null, null, null));
+                    break;
+                case BenchWorkload.IndependentCopies:
+                    for (int i = 0; i < lines.Count; i++)
+                    {
+                        if (SameStoreMode(lines[i].OneThread, row))
+                        {
+                            lines[i] = lines[i] with { IndependentCopies = row };
+                        }
+                    }
+
+                    break;
+                default:
+                    int index = lines.FindIndex(l => SameStoreMode(l.OneThread, row) && (l.SameEnvs ?? l.SameWorkPerThread) is { } first && first.Setup == row.Setup);
+                    if (index < 0)
+                    {
+                        int bare = lines.FindIndex(l => SameStoreMode(l.OneThread, row) && l.SameEnvs is null && l.SameWorkPerThread is null);
+                        if (bare >= 0)
+                        {
+                            index = bare;
+                        }
+                        else
+                        {
+                            BenchRow one = lines.Last(l => SameStoreMode(l.OneThread, row)).OneThread;
+                            lines.Add(new BenchSummaryLine(one, null, null, null));
+                            index = lines.Count - 1;
+                        }
+                    }
+
+                    lines[index] = row.Workload == BenchWorkload.SameEnvs
+                        ? lines[index] with { SameEnvs = row }
+                        : lines[index] with { SameWorkPerThread = row };
+                    break;
             }
         }
 
         return lines;
     }
 
-    /// <summary>One line: microseconds per vector step of trivial work on one thread and on all threads with each worker signalling.</summary>
-    public string SynchronizationLine() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Step of trivial work (one 1-agent env per worker): {TrivialStepSecondsOneThread * 1e6:0.00} us on one thread, {Opt(TrivialStepSecondsEvents * 1e6, "0.00")} us on {Threads} (events), {Opt(TrivialStepSecondsGeneration * 1e6, "0.00")} us on {Threads} (generation counter).");
+    /// <summary>The same work per thread over independent copies of the one-thread run: the share of the machine's ceiling the vector env reaches.</summary>
+    public static double? OverCopies(BenchSummaryLine line) =>
+        line.SameWorkPerThread is { } weak && line.IndependentCopies is { } copies ? weak.AgentStepsPerSecond / copies.AgentStepsPerSecond : null;
+
+    /// <summary>One line: microseconds per vector step of trivial work on one thread and on all threads with each pool setup measured.</summary>
+    public string SynchronizationLine()
+    {
+        var line = new StringBuilder();
+        line.Append(CultureInfo.InvariantCulture, $"Step of trivial work (one 1-agent env per worker): {TrivialStepSecondsOneThread * 1e6:0.00} us on one thread");
+        foreach (TrivialStep step in TrivialSteps)
+        {
+            line.Append(CultureInfo.InvariantCulture, $", {step.Seconds * 1e6:0.00} us on {Threads} ({PoolLabel(step.Setup)})");
+        }
+
+        return line.Append('.').ToString();
+    }
+
+    /// <summary>The pool part of a setup: pool, spin and pinning.</summary>
+    public static string PoolLabel(BenchSetup setup) => $"{setup.PoolName}, spin {setup.SpinMicroseconds} us, {(setup.PinThreads ? "pinned" : "unpinned")}";
+
+    /// <summary>"1 round" or "median of N rounds".</summary>
+    public string RoundsText() => Rounds == 1 ? "1 round" : string.Create(CultureInfo.InvariantCulture, $"median of {Rounds} rounds run in turn");
 
     /// <summary>The preset as the summary shows it (the single environment is marked).</summary>
     public static string PresetLabel(BenchRow row) => row.Engine == "single" ? $"{row.Preset} (single env)" : row.Preset;
 
-    /// <summary><c>streaming</c> or <c>normal</c> observation stores, or a dash for the single environment.</summary>
-    public static string StoresLabel(BenchRow row) => row.StreamingStores switch
+    /// <summary>
+    /// The row's setup: the store mode alone where there are no helper threads (one thread, independent copies),
+    /// everything for the all-core runs, a dash for the single environment.
+    /// </summary>
+    public static string SetupLabel(BenchRow row) => row.Setup switch
     {
-        true => "streaming",
-        false => "normal",
         null => "-",
+        { } setup when row.Workload is BenchWorkload.OneThread or BenchWorkload.IndependentCopies => setup.StoresName,
+        { } setup => setup.Label,
     };
 
     /// <summary>The workload's name in JSON: <c>one_thread</c>, <c>same_envs</c> or <c>same_work_per_thread</c>.</summary>
@@ -187,6 +250,7 @@ public sealed record BenchReport
     {
         BenchWorkload.SameEnvs => "same_envs",
         BenchWorkload.SameWorkPerThread => "same_work_per_thread",
+        BenchWorkload.IndependentCopies => "independent_copies",
         _ => "one_thread",
     };
 
@@ -195,11 +259,20 @@ public sealed record BenchReport
     {
         BenchWorkload.SameEnvs => "all cores, same envs",
         BenchWorkload.SameWorkPerThread => "all cores, same work per thread",
+        BenchWorkload.IndependentCopies => "all cores, independent copies",
         _ => "1 thread",
     };
 
     /// <summary>Agent-steps per second of an optional run, or a dash.</summary>
     public static string Rate(BenchRow? row) => row is null ? "-" : row.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Agent-steps per second of an optional run with its range over the rounds when there were several, or a dash.</summary>
+    public static string RateRange(BenchRow? row) => row switch
+    {
+        null => "-",
+        { Rounds: > 1 } r => string.Create(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} ({r.AgentStepsPerSecondMin / 1e6:0.0}-{r.AgentStepsPerSecondMax / 1e6:0.0} M)"),
+        { } r => r.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>An optional count, or a dash.</summary>
     public static string Count(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
@@ -210,7 +283,17 @@ public sealed record BenchReport
     /// <summary>An optional figure in <paramref name="format"/>, or a dash.</summary>
     public static string Opt(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
-    private static bool SameLine(BenchRow a, BenchRow b) => a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.StreamingStores == b.StreamingStores;
+    private static bool SameStoreMode(BenchRow a, BenchRow b) =>
+        a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.Setup?.StreamingStores == b.Setup?.StreamingStores;
+
+    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>pool</c>, <c>spin_us</c>, <c>pinned</c>.</summary>
+    private static void WriteSetup(Utf8JsonWriter json, BenchSetup setup)
+    {
+        json.WriteBoolean("streaming_stores", setup.StreamingStores);
+        json.WriteString("pool", setup.PoolName);
+        json.WriteNumber("spin_us", setup.SpinMicroseconds);
+        json.WriteBoolean("pinned", setup.PinThreads);
+    }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)
     {

@@ -15,8 +15,20 @@ public sealed record BenchRow
     /// <summary>One thread, or all threads on the same environments or on threads x the environments.</summary>
     public BenchWorkload Workload { get; init; } = BenchWorkload.OneThread;
 
-    /// <summary><see cref="Vector.VectorEnvOptions.StreamingObservationStores"/> of the vector env; null for the single environment.</summary>
-    public bool? StreamingStores { get; init; }
+    /// <summary>
+    /// The vector env's setup (observation stores, worker pool, spinning, pinning); null for the single environment.
+    /// On one thread and for independent copies only its store mode matters (there are no helper threads).
+    /// </summary>
+    public BenchSetup? Setup { get; init; }
+
+    /// <summary>Rounds measured (<see cref="BenchPlan.Rounds"/>); the figures are the median round's.</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>The lowest agent-steps per second over the rounds.</summary>
+    public double AgentStepsPerSecondMin { get; init; }
+
+    /// <summary>The highest agent-steps per second over the rounds.</summary>
+    public double AgentStepsPerSecondMax { get; init; }
 
     /// <summary>Worker threads.</summary>
     public required int Threads { get; init; }
@@ -52,7 +64,7 @@ public sealed record BenchRow
     public double? SpeedupOverPogema { get; init; }
 
     /// <summary>
-    /// Agent-steps per second over the single-thread vector run of the same configuration and preset. With
+    /// Agent-steps per second over the single-thread vector run of the same configuration, preset and store mode. With
     /// <see cref="BenchWorkload.SameWorkPerThread"/> the all-core run steps threads x as many agents, so this is
     /// the speed-up at equal work per thread.
     /// </summary>

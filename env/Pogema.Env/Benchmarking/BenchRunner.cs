@@ -10,7 +10,8 @@ namespace Pogema.Env.Benchmarking;
 /// machine's memory-copy bandwidth in the same run. Each vector run takes 1.75 times the measured duration (a quarter
 /// of warm-up, the stepping, half for writing observations alone) plus building the environments. The all-core runs
 /// step the single-thread run's environments (strong scaling) and/or threads x as many (weak scaling: the same work
-/// per thread); see <see cref="BenchScaling"/>. The <c>pogema+distances</c> variant gets no weak-scaling run: it
+/// per thread; see <see cref="BenchScaling"/>), the latter beside threads independent copies of the single-thread run
+/// (1.25 times the duration), the scaling the machine itself allows. The <c>pogema+distances</c> variant gets no weak-scaling run: it
 /// differs from <c>pogema</c> only by per-agent work that scales like it, and leaving it out keeps a full run short.
 /// </summary>
 public sealed class BenchRunner
@@ -39,36 +40,48 @@ public sealed class BenchRunner
         _progress = progress ?? (_ => { });
     }
 
-    /// <summary>Runs every configuration with every variant, single thread and all threads, plus the single-env baseline.</summary>
-    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, IReadOnlyList<BenchVariant> variants, bool baseline = true, BenchScaling scaling = BenchScaling.Both, IReadOnlyList<bool>? streamingStores = null)
+    /// <summary>
+    /// Runs every configuration with every variant of <paramref name="plan"/>: the single-env baseline, then per
+    /// store mode the single-thread run and threads independent copies of it, and per setup the all-core runs, all of
+    /// it <see cref="BenchPlan.Rounds"/> times in turn.
+    /// </summary>
+    public BenchReport Run(IReadOnlyList<BenchScenario> scenarios, BenchPlan plan)
     {
-        streamingStores ??= [new VectorEnvOptions().StreamingObservationStores];
-        bool sameEnvs = scaling != BenchScaling.PerThread;
-        bool perThread = scaling != BenchScaling.Fixed;
+        if (plan.Rounds < 1)
+        {
+            throw new PogemaInputException($"--rounds {plan.Rounds}: must be at least 1");
+        }
+
+        if (plan.Setups.Count == 0)
+        {
+            throw new PogemaInputException("bench: no vector env setup to measure");
+        }
+
         // First, so the clock read is the one before the measurements heat the cores.
         MachineInfo machine = MachineInfo.Read();
         _progress("memory copy bandwidth");
         double copyOne = MemoryBandwidth.Measure(1, _duration / 2);
         double copyAll = _threads == 1 ? copyOne : MemoryBandwidth.Measure(_threads, _duration / 2);
         _progress("step of trivial work (synchronization)");
-        double syncOne = TrivialStepSeconds(1, WorkerSignalling.Events);
-        double? syncEvents = _threads == 1 ? null : TrivialStepSeconds(_threads, WorkerSignalling.Events);
-        double? syncGeneration = _threads == 1 ? null : TrivialStepSeconds(_threads, WorkerSignalling.Generation);
+        double syncOne = TrivialStepSeconds(1, BenchSetup.Default);
+        var sync = new List<TrivialStep>();
+        foreach (BenchSetup setup in SynchronizationSetups(plan.Setups))
+        {
+            sync.Add(new TrivialStep(setup, TrivialStepSeconds(_threads, setup)));
+        }
+
         var rows = new List<BenchRow>();
         foreach (BenchScenario scenario in scenarios)
         {
-            if (baseline)
+            if (plan.Baseline)
             {
                 _progress($"{scenario.Name}: single environment");
                 rows.Add(MeasureSingle(scenario));
             }
 
-            foreach (BenchVariant variant in variants)
+            foreach (BenchVariant variant in plan.Variants)
             {
-                foreach (bool streaming in streamingStores)
-                {
-                    rows.AddRange(MeasureVariant(scenario, variant, streaming, sameEnvs, perThread, copyOne, copyAll));
-                }
+                rows.AddRange(MeasureVariant(scenario, variant, plan, copyOne, copyAll));
             }
         }
 
@@ -78,46 +91,150 @@ public sealed class BenchRunner
             ProcessorCount = Environment.ProcessorCount,
             Threads = _threads,
             SecondsPerRun = _duration.TotalSeconds,
+            Rounds = plan.Rounds,
             CopyBytesPerSecondOneThread = copyOne,
             CopyBytesPerSecondAllThreads = copyAll,
             TrivialStepSecondsOneThread = syncOne,
-            TrivialStepSecondsEvents = syncEvents,
-            TrivialStepSecondsGeneration = syncGeneration,
+            TrivialSteps = _threads == 1 ? [] : sync,
             Rows = rows,
         };
     }
 
-    private List<BenchRow> MeasureVariant(BenchScenario scenario, BenchVariant variant, bool streaming, bool sameEnvs, bool perThread, double copyOne, double copyAll)
+    /// <summary>
+    /// The pool setups the synchronization line times: both pools with every spin and pinning of the plan (store
+    /// modes do not matter to a 3 x 3 map).
+    /// </summary>
+    private static List<BenchSetup> SynchronizationSetups(IReadOnlyList<BenchSetup> setups)
     {
-        string name = $"{scenario.Name}: {variant.Name}, {(streaming ? "streaming" : "normal")} stores";
-        _progress($"{name}, 1 thread");
-        BenchRow one = MeasureVector(scenario, variant, streaming, BenchWorkload.OneThread, 1, copyOne, null);
-        var rows = new List<BenchRow> { one };
-        if (_threads > 1 && sameEnvs)
+        var result = new List<BenchSetup>();
+        foreach (bool generation in new[] { false, true })
         {
-            _progress($"{name}, {_threads} threads, same envs");
-            rows.Add(MeasureVector(scenario, variant, streaming, BenchWorkload.SameEnvs, _threads, copyAll, one.AgentStepsPerSecond));
+            foreach (BenchSetup setup in setups)
+            {
+                var candidate = setup with { StreamingStores = false, GenerationCounter = generation };
+                if (!result.Contains(candidate))
+                {
+                    result.Add(candidate);
+                }
+            }
         }
 
-        if (_threads > 1 && perThread && variant != BenchVariant.PogemaDistances)
+        return result;
+    }
+
+    /// <summary>
+    /// Every run of one configuration and variant, the rounds in turn, reduced to one row per run (the median round)
+    /// with its scaling over the single-thread run of the same store mode.
+    /// </summary>
+    private List<BenchRow> MeasureVariant(BenchScenario scenario, BenchVariant variant, BenchPlan plan, double copyOne, double copyAll)
+    {
+        bool sameEnvs = _threads > 1 && plan.Scaling != BenchScaling.PerThread;
+
+        // pogema+distances differs from pogema only by per-agent work that scales like it: no weak-scaling runs.
+        bool perThread = _threads > 1 && plan.Scaling != BenchScaling.Fixed && variant != BenchVariant.PogemaDistances;
+        var storeModes = plan.Setups.Select(s => s.StreamingStores).Distinct().ToList();
+
+        // Runs in report order: per store mode its one-thread run, the all-core runs of its setups, its copies.
+        var runs = new List<(BenchWorkload Workload, BenchSetup Setup)>();
+        foreach (bool streaming in storeModes)
         {
-            _progress($"{name}, {_threads} threads, {_threads} x the envs");
-            rows.Add(MeasureVector(scenario, variant, streaming, BenchWorkload.SameWorkPerThread, _threads, copyAll, one.AgentStepsPerSecond));
+            BenchSetup oneThreadSetup = plan.Setups.First(s => s.StreamingStores == streaming);
+            runs.Add((BenchWorkload.OneThread, oneThreadSetup));
+            foreach (BenchSetup setup in plan.Setups.Where(s => s.StreamingStores == streaming))
+            {
+                if (sameEnvs)
+                {
+                    runs.Add((BenchWorkload.SameEnvs, setup));
+                }
+
+                if (perThread)
+                {
+                    runs.Add((BenchWorkload.SameWorkPerThread, setup));
+                }
+            }
+
+            if (perThread)
+            {
+                runs.Add((BenchWorkload.IndependentCopies, oneThreadSetup));
+            }
+        }
+
+        var measured = new List<BenchRow>[runs.Count];
+        for (int r = 0; r < runs.Count; r++)
+        {
+            measured[r] = new List<BenchRow>(plan.Rounds);
+        }
+
+        for (int round = 0; round < plan.Rounds; round++)
+        {
+            for (int r = 0; r < runs.Count; r++)
+            {
+                (BenchWorkload workload, BenchSetup setup) = runs[r];
+                string name = $"{scenario.Name}: {variant.Name}, {WorkloadProgress(workload, setup)}" + (plan.Rounds > 1 ? $", round {round + 1}/{plan.Rounds}" : "");
+                _progress(name);
+                measured[r].Add(workload == BenchWorkload.IndependentCopies
+                    ? MeasureIndependentCopies(scenario, variant, setup)
+                    : MeasureVector(scenario, variant, setup, workload, workload == BenchWorkload.OneThread ? 1 : _threads, workload == BenchWorkload.OneThread ? copyOne : copyAll));
+            }
+        }
+
+        var rows = new List<BenchRow>(runs.Count);
+        var oneThread = new Dictionary<bool, double>();
+        for (int r = 0; r < runs.Count; r++)
+        {
+            BenchRow row = MedianRound(measured[r]);
+            if (row.Workload == BenchWorkload.OneThread)
+            {
+                oneThread[row.Setup!.StreamingStores] = row.AgentStepsPerSecond;
+            }
+            else
+            {
+                double scaling = row.AgentStepsPerSecond / oneThread[row.Setup!.StreamingStores];
+                row = row with { ScalingOverOneThread = scaling, ScalingPerThread = scaling / row.Threads };
+            }
+
+            rows.Add(row);
         }
 
         return rows;
     }
 
-    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, bool streaming, BenchWorkload workload, int workers, double copyBandwidth, double? oneThread)
+    private string WorkloadProgress(BenchWorkload workload, BenchSetup setup) => workload switch
+    {
+        BenchWorkload.OneThread => $"{setup.StoresName} stores, 1 thread",
+        BenchWorkload.SameEnvs => $"{setup.Label}, {_threads} threads, same envs",
+        BenchWorkload.SameWorkPerThread => $"{setup.Label}, {_threads} threads, {_threads} x the envs",
+        _ => $"{setup.StoresName} stores, {_threads} independent copies",
+    };
+
+    /// <summary>The round with the median agent-steps per second (the lower of the two middle ones), with the range over all rounds.</summary>
+    private static BenchRow MedianRound(List<BenchRow> rounds)
+    {
+        var sorted = rounds.OrderBy(r => r.AgentStepsPerSecond).ToList();
+        return sorted[(sorted.Count - 1) / 2] with
+        {
+            Rounds = sorted.Count,
+            AgentStepsPerSecondMin = sorted[0].AgentStepsPerSecond,
+            AgentStepsPerSecondMax = sorted[^1].AgentStepsPerSecond,
+        };
+    }
+
+    private VectorEnvOptions VectorOptions(BenchScenario scenario, BenchVariant variant, BenchSetup setup, int numEnvs, int workers, ulong seed)
     {
         VectorEnvOptions options = scenario.Options();
-        options.NumEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
+        options.NumEnvs = numEnvs;
         options.Observation = variant.Observation;
         options.TrackDistances = variant.TrackDistances;
         options.Workers = workers;
-        options.StreamingObservationStores = streaming;
-        options.Seed = 0;
-        using var vec = new VectorEnv(options);
+        setup.Apply(options);
+        options.Seed = seed;
+        return options;
+    }
+
+    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, BenchSetup setup, BenchWorkload workload, int workers, double copyBandwidth)
+    {
+        int numEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
+        using var vec = new VectorEnv(VectorOptions(scenario, variant, setup, numEnvs, workers, seed: 0));
         vec.Reset();
         int[][] actions = RandomActions(vec.NumAgents);
 
@@ -142,20 +259,123 @@ public sealed class BenchRunner
             Preset = variant.Name,
             Engine = "vector",
             Workload = workload,
-            StreamingStores = streaming,
+            Setup = setup,
             Threads = vec.Workers,
             NumEnvs = vec.NumEnvs,
             NumAgents = vec.NumAgents,
             AgentStepsPerSecond = agentSteps,
+            AgentStepsPerSecondMin = agentSteps,
+            AgentStepsPerSecondMax = agentSteps,
             EnvStepsPerSecond = steps * (double)vec.NumEnvs / seconds,
             ObservationBytesPerSecond = steps * observationBytes / seconds,
             ObservationWriteBytesPerSecond = writeRate,
             AllocatedBytesPerStep = allocated / (double)steps,
             GarbageCollections = collections,
             SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
-            ScalingOverOneThread = oneThread is { } one ? agentSteps / one : null,
-            ScalingPerThread = oneThread is { } perOne ? agentSteps / perOne / vec.Workers : null,
             CopyBandwidthOverObservationWrite = copyBandwidth / writeRate,
+        };
+    }
+
+    /// <summary>
+    /// Threads copies of the single-thread run, each a one-worker vector env (its own seed) built and stepped on its own
+    /// thread, started and stopped together but never waiting for one another while stepping: what the machine
+    /// gives threads that share nothing but the hardware.
+    /// </summary>
+    private BenchRow MeasureIndependentCopies(BenchScenario scenario, BenchVariant variant, BenchSetup setup)
+    {
+        var steps = new long[_threads];
+        var seconds = new double[_threads];
+        var allocated = new long[_threads];
+        var observationBytes = new double[_threads];
+        var agents = new int[_threads];
+        var failures = new Exception?[_threads];
+        using var ready = new Barrier(_threads);
+        int collectionsBefore = 0;
+        var threads = new Thread[_threads];
+        for (int t = 0; t < _threads; t++)
+        {
+            int copy = t;
+            threads[t] = new Thread(() =>
+            {
+                VectorEnv? vec = null;
+                try
+                {
+                    vec = new VectorEnv(VectorOptions(scenario, variant, setup, scenario.NumEnvs, workers: 1, seed: (ulong)copy));
+                    vec.Reset();
+                    int[][] actions = RandomActions(vec.NumAgents);
+                    var finished = new List<EpisodeMetrics>(vec.NumEnvs);
+                    void StepOnce(long k)
+                    {
+                        vec.Step(actions[k % ActionPatterns]);
+                        vec.DrainEpisodes(finished);
+                        finished.Clear();
+                    }
+
+                    ready.SignalAndWait();
+                    Time(_duration / 4, StepOnce);
+                    ready.SignalAndWait();
+                    if (copy == 0)
+                    {
+                        collectionsBefore = GC.CollectionCount(0);
+                    }
+
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    (steps[copy], seconds[copy]) = Time(_duration, StepOnce);
+                    allocated[copy] = GC.GetAllocatedBytesForCurrentThread() - before;
+                    agents[copy] = vec.NumAgents;
+                    observationBytes[copy] = vec.Observations.Length * 4.0;
+                }
+                catch (Exception ex)
+                {
+                    failures[copy] = ex;
+                    ready.RemoveParticipant();
+                }
+                finally
+                {
+                    vec?.Dispose();
+                }
+            })
+            { IsBackground = true, Name = $"bench-copy-{t}" };
+            threads[t].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw new InvalidOperationException($"an independent copy of {scenario.Name} failed: {failure.Message}", failure);
+        }
+
+        double agentSteps = 0, envSteps = 0, bytes = 0, stepsInAll = 0;
+        for (int t = 0; t < _threads; t++)
+        {
+            agentSteps += steps[t] * (double)agents[t] / seconds[t];
+            envSteps += steps[t] * (double)scenario.NumEnvs / seconds[t];
+            bytes += steps[t] * observationBytes[t] / seconds[t];
+            stepsInAll += steps[t];
+        }
+
+        return new BenchRow
+        {
+            Scenario = scenario.Name,
+            Preset = variant.Name,
+            Engine = "vector",
+            Workload = BenchWorkload.IndependentCopies,
+            Setup = setup,
+            Threads = _threads,
+            NumEnvs = _threads * scenario.NumEnvs,
+            NumAgents = agents.Sum(),
+            AgentStepsPerSecond = agentSteps,
+            AgentStepsPerSecondMin = agentSteps,
+            AgentStepsPerSecondMax = agentSteps,
+            EnvStepsPerSecond = envSteps,
+            ObservationBytesPerSecond = bytes,
+            AllocatedBytesPerStep = allocated.Sum() / stepsInAll,
+            GarbageCollections = GC.CollectionCount(0) - collectionsBefore,
+            SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
         };
     }
 
@@ -163,7 +383,7 @@ public sealed class BenchRunner
     /// Seconds per step of one one-agent environment per worker on a 3 x 3 map: nearly all of it is starting the
     /// workers and waiting for them, the fixed cost every vector step pays.
     /// </summary>
-    private double TrivialStepSeconds(int workers, WorkerSignalling signalling)
+    private double TrivialStepSeconds(int workers, BenchSetup setup)
     {
         var options = new VectorEnvOptions
         {
@@ -175,8 +395,8 @@ public sealed class BenchRunner
             MaxEpisodeSteps = 1 << 20,
             TrackDistances = false,
             Workers = workers,
-            Signalling = signalling,
         };
+        setup.Apply(options);
         using var vec = new VectorEnv(options);
         vec.Reset();
         int[][] actions = RandomActions(vec.NumAgents);
@@ -215,6 +435,8 @@ public sealed class BenchRunner
             NumEnvs = 1,
             NumAgents = env.NumAgents,
             AgentStepsPerSecond = agentSteps,
+            AgentStepsPerSecondMin = agentSteps,
+            AgentStepsPerSecondMax = agentSteps,
             EnvStepsPerSecond = steps / seconds,
             ObservationBytesPerSecond = steps * observations.Length * 4.0 / seconds,
             AllocatedBytesPerStep = allocated / (double)steps,

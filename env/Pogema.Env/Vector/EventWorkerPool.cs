@@ -16,8 +16,8 @@ internal sealed class EventWorkerPool : WorkerPool
     private readonly ManualResetEventSlim _done;
     private int _pending;
 
-    public EventWorkerPool(int workers, Action<int> work)
-        : base(workers, work)
+    public EventWorkerPool(int workers, Action<int> work, WorkerPoolTuning tuning = default)
+        : base(workers, work, tuning)
     {
         _start = new ManualResetEventSlim[Helpers];
         _done = new ManualResetEventSlim(false, SpinRounds);
@@ -43,6 +43,11 @@ internal sealed class EventWorkerPool : WorkerPool
     protected override void AwaitRun(long run)
     {
         // Only the last worker of this run sets the event, so it can be cleared for the next run here.
+        var spinner = new PureSpinner(SpinTicks);
+        while (!_done.IsSet && spinner.Spin())
+        {
+        }
+
         _done.Wait();
         _done.Reset();
     }
@@ -52,6 +57,11 @@ internal sealed class EventWorkerPool : WorkerPool
         ManualResetEventSlim start = _start[index - 1];
         while (true)
         {
+            var spinner = new PureSpinner(SpinTicks);
+            while (!start.IsSet && spinner.Spin())
+            {
+            }
+
             start.Wait();
             start.Reset();
             if (Stopping)

@@ -22,8 +22,8 @@ internal sealed class GenerationWorkerPool : WorkerPool
     private PaddedCounter _generation;
     private PaddedCounter _callerSleeping;
 
-    public GenerationWorkerPool(int workers, Action<int> work)
-        : base(workers, work)
+    public GenerationWorkerPool(int workers, Action<int> work, WorkerPoolTuning tuning = default)
+        : base(workers, work, tuning)
     {
         _signals = new WorkerSignal[Helpers];
         _wake = new ManualResetEventSlim[Helpers];
@@ -87,6 +87,15 @@ internal sealed class GenerationWorkerPool : WorkerPool
 
     private void WaitForWorkers(long generation)
     {
+        var pure = new PureSpinner(SpinTicks);
+        while (!AllDone(generation))
+        {
+            if (!pure.Spin())
+            {
+                break;
+            }
+        }
+
         var spinner = default(SpinWait);
         for (int round = 0; round < SpinRounds; round++)
         {
@@ -143,6 +152,17 @@ internal sealed class GenerationWorkerPool : WorkerPool
     /// <summary>Waits until the generation moves past <paramref name="seen"/>; returns the new one.</summary>
     private long WaitForRun(ref WorkerSignal signal, ManualResetEventSlim wake, long seen)
     {
+        var pure = new PureSpinner(SpinTicks);
+        do
+        {
+            long generation = Volatile.Read(ref _generation.Value);
+            if (generation != seen)
+            {
+                return generation;
+            }
+        }
+        while (pure.Spin());
+
         while (true)
         {
             var spinner = default(SpinWait);

@@ -95,8 +95,8 @@ public sealed class VectorEnv : IDisposable
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
         _pool = options.Signalling == WorkerSignalling.Generation
-            ? new GenerationWorkerPool(workers, RunWorker)
-            : new EventWorkerPool(workers, RunWorker);
+            ? new GenerationWorkerPool(workers, RunWorker, options.PoolTuning)
+            : new EventWorkerPool(workers, RunWorker, options.PoolTuning);
         _phase = WorkerPhase.Build;
         try
         {

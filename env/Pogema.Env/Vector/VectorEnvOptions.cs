@@ -63,4 +63,10 @@ public sealed class VectorEnvOptions
     /// synchronization line, which compares them side by side, has been measured on a many-core machine.
     /// </summary>
     internal WorkerSignalling Signalling { get; set; } = WorkerSignalling.Events;
+
+    /// <summary>
+    /// How the worker threads wait between and within steps (<see cref="WorkerPoolTuning"/>: pure spinning before
+    /// yielding, pinning to CPUs). Internal, like <see cref="Signalling"/>: the bench measures the choices side by side.
+    /// </summary>
+    internal WorkerPoolTuning PoolTuning { get; set; }
 }

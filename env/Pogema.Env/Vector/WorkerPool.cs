@@ -18,12 +18,19 @@ internal abstract class WorkerPool : IDisposable
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _failure;
 
-    protected WorkerPool(int workers, Action<int> work)
+    private readonly int[] _helperCpus;
+
+    protected WorkerPool(int workers, Action<int> work, WorkerPoolTuning tuning)
     {
         _work = work;
         Count = workers;
         _threads = new Thread[workers - 1];
+        SpinTicks = tuning.SpinTicks;
+        _helperCpus = tuning.PinThreads ? HelperCpus(workers) : [];
     }
+
+    /// <summary>How long a waiting thread spins on pause instructions alone (<see cref="PureSpinner"/>), in stopwatch ticks.</summary>
+    protected long SpinTicks { get; }
 
     /// <summary>Number of workers, the caller's thread included.</summary>
     public int Count { get; }
@@ -78,8 +85,21 @@ internal abstract class WorkerPool : IDisposable
         for (int w = 0; w < _threads.Length; w++)
         {
             int index = w + 1;
-            _threads[w] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"vector-env-{index}" };
+            _threads[w] = new Thread(() =>
+            {
+                PinHelper(index);
+                Loop(index);
+            }) { IsBackground = true, Name = $"vector-env-{index}" };
             _threads[w].Start();
+        }
+    }
+
+    /// <summary>A helper thread's first act: pin itself to its CPU when the pool pins.</summary>
+    protected void PinHelper(int index)
+    {
+        if (_helperCpus.Length != 0)
+        {
+            ThreadAffinity.PinCurrentThread(_helperCpus[index - 1]);
         }
     }
 
@@ -94,6 +114,32 @@ internal abstract class WorkerPool : IDisposable
         {
             _failure = ExceptionDispatchInfo.Capture(ex);
         }
+    }
+
+    /// <summary>
+    /// The CPU for each helper: the caller's allowed CPUs in order, without the one the caller runs on now (its share
+    /// runs there); none when there are fewer allowed CPUs than workers, where pinning would stack threads on a core.
+    /// </summary>
+    private static int[] HelperCpus(int workers)
+    {
+        int[] allowed = ThreadAffinity.AllowedCpus();
+        if (allowed.Length < workers)
+        {
+            return [];
+        }
+
+        int callerCpu = Thread.GetCurrentProcessorId();
+        var cpus = new int[workers - 1];
+        int next = 0;
+        foreach (int cpu in allowed)
+        {
+            if (next < cpus.Length && cpu != callerCpu)
+            {
+                cpus[next++] = cpu;
+            }
+        }
+
+        return cpus;
     }
 
     /// <summary>Signals the helpers to start a run; returns a token that <see cref="AwaitRun"/> gets back.</summary>

@@ -50,6 +50,27 @@ public sealed class BenchCommand : ICliCommand
             Description = "observation stores of the vector env: on (staged and streamed past the caches), off (stored directly), or both (every vector run twice)",
             DefaultValueFactory = _ => new VectorEnvOptions().StreamingObservationStores ? "on" : "off",
         };
+        BenchSetup defaults = BenchSetup.Default;
+        var pool = new Option<string>("--pool")
+        {
+            Description = "worker pool of the all-core runs: events (one event per worker), generation (one shared counter), or both",
+            DefaultValueFactory = _ => defaults.PoolName,
+        };
+        var spin = new Option<string>("--spin-us")
+        {
+            Description = "microseconds a waiting worker spins before yielding its core; several comma-separated values measure each (e.g. 0,50)",
+            DefaultValueFactory = _ => defaults.SpinMicroseconds.ToString(CultureInfo.InvariantCulture),
+        };
+        var pin = new Option<string>("--pin")
+        {
+            Description = "pin each worker thread to its own CPU (Linux): on, off, or both",
+            DefaultValueFactory = _ => defaults.PinThreads ? "on" : "off",
+        };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "measure every run this many times, the runs of a configuration in turn, and report the median (for hosts whose speed drifts)",
+            DefaultValueFactory = _ => 1,
+        };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "skip the single-environment baseline runs" };
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "also write the report as a Markdown table to this file" };
@@ -61,6 +82,10 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(seconds);
         command.Options.Add(scaling);
         command.Options.Add(streamingStores);
+        command.Options.Add(pool);
+        command.Options.Add(spin);
+        command.Options.Add(pin);
+        command.Options.Add(rounds);
         command.Options.Add(noBaseline);
         command.Options.Add(json);
         command.Options.Add(markdown);
@@ -69,7 +94,11 @@ public sealed class BenchCommand : ICliCommand
             BenchScenario[] scenarios = [.. parseResult.GetValue(configs)!.Select(StandardBenchScenarios.Get)];
             IReadOnlyList<BenchVariant> variants = BenchVariant.Parse(parseResult.GetValue(preset)!);
             BenchScaling scalingMode = BenchOptionParser.Scaling(parseResult.GetValue(scaling)!);
-            IReadOnlyList<bool> storeModes = BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!);
+            IReadOnlyList<BenchSetup> setups = BenchSetup.Combine(
+                BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!),
+                BenchOptionParser.Pool(parseResult.GetValue(pool)!),
+                BenchOptionParser.SpinMicroseconds(parseResult.GetValue(spin)!),
+                BenchOptionParser.Pin(parseResult.GetValue(pin)!));
             double duration = parseResult.GetValue(seconds);
             if (!(duration > 0) || duration > 3600)
             {
@@ -80,7 +109,15 @@ public sealed class BenchCommand : ICliCommand
                 TimeSpan.FromSeconds(duration),
                 parseResult.GetValue(threads),
                 message => Console.Error.WriteLine($"bench: {message}"));
-            BenchReport report = runner.Run(scenarios, variants, !parseResult.GetValue(noBaseline), scalingMode, storeModes);
+            var plan = new BenchPlan
+            {
+                Variants = variants,
+                Baseline = !parseResult.GetValue(noBaseline),
+                Scaling = scalingMode,
+                Setups = setups,
+                Rounds = parseResult.GetValue(rounds),
+            };
+            BenchReport report = runner.Run(scenarios, plan);
             Print(report);
             if (parseResult.GetValue(json) is { } jsonPath)
             {
@@ -112,29 +149,34 @@ public sealed class BenchCommand : ICliCommand
             $"[bold]{BenchReport.Gb(report.CopyBytesPerSecondAllThreads)}[/] GB/s on {report.Threads} ({report.ProcessorCount} logical processors)");
         AnsiConsole.WriteLine(report.SynchronizationLine());
         AnsiConsole.MarkupLine("x POGEMA: over POGEMA's own speed on the same configuration (2 cores, random actions); only [bold]pogema[/] rows do POGEMA's work.");
-        AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling).");
+        AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling); copies: threads independent copies of the 1-thread run (the machine's ceiling).");
+        AnsiConsole.WriteLine($"{report.RoundsText()} of every run.");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("config", "preset", "stores", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copy/obs 1", "copy/obs same", "copy/obs work");
+        table.AddColumns("config", "preset", "setup", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copies", "/ thread", "work/copies", "copy/obs 1", "copy/obs same", "copy/obs work");
         foreach (BenchSummaryLine line in report.Summary())
         {
             BenchRow one = line.OneThread;
             BenchRow? same = line.SameEnvs;
             BenchRow? weak = line.SameWorkPerThread;
+            BenchRow? copies = line.IndependentCopies;
             table.AddRow(
                 one.Scenario,
                 Markup.Escape(BenchReport.PresetLabel(one)),
-                BenchReport.StoresLabel(one),
+                Markup.Escape(BenchReport.SetupLabel(same ?? weak ?? one)),
                 $"{one.NumEnvs} x {one.NumAgents / one.NumEnvs}",
-                one.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                BenchReport.RateRange(one),
                 BenchReport.Opt(one.SpeedupOverPogema, "0"),
-                BenchReport.Rate(same),
+                BenchReport.RateRange(same),
                 BenchReport.Count(same?.Threads),
                 BenchReport.Opt(same?.ScalingOverOneThread, "0.00"),
                 BenchReport.Opt(same?.ScalingPerThread, "0.00"),
-                BenchReport.Rate(weak),
+                BenchReport.RateRange(weak),
                 BenchReport.Count(weak?.NumEnvs),
                 BenchReport.Opt(weak?.ScalingOverOneThread, "0.00"),
                 BenchReport.Opt(weak?.ScalingPerThread, "0.00"),
+                BenchReport.RateRange(copies),
+                BenchReport.Opt(copies?.ScalingPerThread, "0.00"),
+                BenchReport.Opt(BenchReport.OverCopies(line), "0.00"),
                 BenchReport.Opt(one.CopyBandwidthOverObservationWrite, "0.0"),
                 BenchReport.Opt(same?.CopyBandwidthOverObservationWrite, "0.0"),
                 BenchReport.Opt(weak?.CopyBandwidthOverObservationWrite, "0.0"));

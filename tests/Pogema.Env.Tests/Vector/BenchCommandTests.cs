@@ -18,14 +18,15 @@ public sealed class BenchCommandTests
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             JsonElement rows = report.RootElement.GetProperty("rows");
-            // Each preset: one thread, all cores on the same 512 envs, all cores on 2 x 512 envs (not for
-            // pogema+distances, which the weak-scaling runs leave out).
+            // Each preset: one thread, all cores on the same 512 envs, all cores on 2 x 512 envs and 2 independent
+            // copies of the one-thread run (the last two not for pogema+distances, which the weak-scaling runs leave out).
             Assert.Equal(
                 [
                     "single/pogema/one_thread/1/1", "vector/pogema/one_thread/1/512", "vector/pogema/same_envs/2/512",
-                    "vector/pogema/same_work_per_thread/2/1024", "vector/pogema+distances/one_thread/1/512",
-                    "vector/pogema+distances/same_envs/2/512", "vector/follower/one_thread/1/512", "vector/follower/same_envs/2/512",
-                    "vector/follower/same_work_per_thread/2/1024",
+                    "vector/pogema/same_work_per_thread/2/1024", "vector/pogema/independent_copies/2/1024",
+                    "vector/pogema+distances/one_thread/1/512", "vector/pogema+distances/same_envs/2/512",
+                    "vector/follower/one_thread/1/512", "vector/follower/same_envs/2/512",
+                    "vector/follower/same_work_per_thread/2/1024", "vector/follower/independent_copies/2/1024",
                 ],
                 rows.EnumerateArray().Select(r =>
                     $"{r.GetProperty("engine").GetString()}/{r.GetProperty("preset").GetString()}/{r.GetProperty("workload").GetString()}/" +
@@ -34,6 +35,8 @@ public sealed class BenchCommandTests
             {
                 Assert.Equal("bottleneck", row.GetProperty("scenario").GetString());
                 Assert.True(row.GetProperty("agent_steps_per_second").GetDouble() > 0);
+                Assert.Equal(1, row.GetProperty("rounds").GetInt32());
+                Assert.Equal(row.GetProperty("agent_steps_per_second").GetDouble(), row.GetProperty("agent_steps_per_second_min").GetDouble());
                 bool allCores = row.GetProperty("threads").GetInt32() == 2;
                 Assert.Equal(allCores, row.GetProperty("scaling_per_thread").ValueKind == JsonValueKind.Number);
                 if (allCores)
@@ -46,26 +49,31 @@ public sealed class BenchCommandTests
 
             Assert.True(report.RootElement.GetProperty("copy_bytes_per_second_one_thread").GetDouble() > 0);
             Assert.True(report.RootElement.GetProperty("trivial_step_us_one_thread").GetDouble() > 0);
-            Assert.True(report.RootElement.GetProperty("trivial_step_us_events").GetDouble() > 0);
-            Assert.True(report.RootElement.GetProperty("trivial_step_us_generation").GetDouble() > 0);
+            Assert.Equal(
+                ["events/0/False", "generation/0/False"],
+                report.RootElement.GetProperty("trivial_steps").EnumerateArray().Select(t =>
+                    $"{t.GetProperty("pool").GetString()}/{t.GetProperty("spin_us").GetInt32()}/{t.GetProperty("pinned").GetBoolean()}"));
+            Assert.All(report.RootElement.GetProperty("trivial_steps").EnumerateArray(), t => Assert.True(t.GetProperty("us").GetDouble() > 0));
 
             JsonElement machine = report.RootElement.GetProperty("machine");
             Assert.Equal(Environment.ProcessorCount, machine.GetProperty("dotnet_processor_count").GetInt32());
             Assert.False(string.IsNullOrEmpty(machine.GetProperty("runtime").GetString()));
 
             // Six header lines (host, system, machine, copy, synchronization, scaling), a blank; the summary (header,
-            // rule, single env + three presets); a blank, a title, a blank; every run (header, rule, nine runs).
+            // rule, single env + three presets); a blank, a title, a blank; every run (header, rule, eleven runs).
             string[] lines = File.ReadAllLines(markdown);
-            Assert.Equal(7 + 2 + 4 + 3 + 2 + 9, lines.Length);
+            Assert.Equal(7 + 2 + 4 + 3 + 2 + 11, lines.Length);
             Assert.StartsWith("Host: ", lines[0]);
             Assert.StartsWith("System: ", lines[1]);
             Assert.StartsWith("Machine: ", lines[2]);
             Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
             Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
-            Assert.StartsWith("| bottleneck | pogema | normal | 512 x 2 |", lines[10]);
+            Assert.StartsWith("| bottleneck | pogema | normal, events, spin 0 us, unpinned | 512 x 2 |", lines[10]);
             Assert.Contains("| 2 |", lines[10]);
             Assert.Contains("| 1024 |", lines[10]);
-            Assert.Contains("| - | - | - | - |", lines[11]);
+
+            // pogema+distances: no weak-scaling run and no copies.
+            Assert.Contains("| - | - | - | - | - | - | - |", lines[11]);
         }
         finally
         {
@@ -88,9 +96,56 @@ public sealed class BenchCommandTests
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             Assert.Equal(
-                ["False/one_thread/512", "False/same_work_per_thread/1024", "True/one_thread/512", "True/same_work_per_thread/1024"],
+                [
+                    "False/one_thread/512", "False/same_work_per_thread/1024", "False/independent_copies/1024",
+                    "True/one_thread/512", "True/same_work_per_thread/1024", "True/independent_copies/1024",
+                ],
                 report.RootElement.GetProperty("rows").EnumerateArray().Select(r =>
                     $"{r.GetProperty("streaming_stores").GetBoolean()}/{r.GetProperty("workload").GetString()}/{r.GetProperty("num_envs").GetInt32()}"));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EverySetupGetsItsAllCoreRunsAndEveryRunItsRounds()
+    {
+        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
+        try
+        {
+            string json = Path.Combine(dir.FullName, "bench.json");
+            string markdown = Path.Combine(dir.FullName, "bench.md");
+            Assert.Equal(0, Pogema.Cli.Program.Main(
+                [
+                    "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
+                    "--scaling", "fixed", "--pool", "both", "--spin-us", "0,20", "--pin", "on", "--rounds", "3", "--json", json, "--markdown", markdown,
+                ]));
+
+            using var report = JsonDocument.Parse(File.ReadAllText(json));
+            Assert.Equal(3, report.RootElement.GetProperty("rounds").GetInt32());
+            JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
+            Assert.Equal(
+                ["one_thread", "same_envs/events/0/True", "same_envs/events/20/True", "same_envs/generation/0/True", "same_envs/generation/20/True"],
+                rows.Select(r => r.GetProperty("workload").GetString() == "one_thread"
+                    ? "one_thread"
+                    : $"{r.GetProperty("workload").GetString()}/{r.GetProperty("pool").GetString()}/{r.GetProperty("spin_us").GetInt32()}/{r.GetProperty("pinned").GetBoolean()}"));
+            foreach (JsonElement row in rows)
+            {
+                Assert.Equal(3, row.GetProperty("rounds").GetInt32());
+                double rate = row.GetProperty("agent_steps_per_second").GetDouble();
+                Assert.InRange(rate, row.GetProperty("agent_steps_per_second_min").GetDouble(), row.GetProperty("agent_steps_per_second_max").GetDouble());
+            }
+
+            // The synchronization line times both pools with every spin of the plan, pinned as asked.
+            Assert.Equal(4, report.RootElement.GetProperty("trivial_steps").GetArrayLength());
+
+            // One summary line per all-core setup, each beside the same one-thread run.
+            string[] summary = [.. File.ReadAllLines(markdown).Where(l => l.StartsWith("| bottleneck | pogema |", StringComparison.Ordinal)).Take(4)];
+            Assert.Equal(
+                ["normal, events, spin 0 us, pinned", "normal, events, spin 20 us, pinned", "normal, generation, spin 0 us, pinned", "normal, generation, spin 20 us, pinned"],
+                summary.Select(l => l.Split(" | ")[2]));
         }
         finally
         {
@@ -106,5 +161,9 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--seconds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--scaling", "weak"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--streaming-stores", "yes"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--pool", "tree"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--pin", "yes"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));
     }
 }

@@ -43,13 +43,14 @@ public sealed class VectorEnvAllocationTests
     [InlineData("random", ObservationPreset.Pogema, false)]
     [InlineData("bottleneck", ObservationPreset.Pogema, true)]
     [InlineData("warehouse", ObservationPreset.Follower, true)]
-    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset, bool streamingAndGenerationPool)
+    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset, bool streamingAndTunedGenerationPool)
     {
         VectorEnvOptions options = VectorEnvWorkerTests.Options(scenario, preset, 3);
-        if (streamingAndGenerationPool)
+        if (streamingAndTunedGenerationPool)
         {
             options.StreamingObservationStores = true;
             options.Signalling = WorkerSignalling.Generation;
+            options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 20, PinThreads: true);
         }
 
         using var vec = new VectorEnv(options);

@@ -102,6 +102,17 @@ public sealed class VectorEnvWorkerTests
         AssertSameRun(Options(scenario, preset, 1), generation);
     }
 
+    [Theory]
+    [InlineData("events")]
+    [InlineData("generation")]
+    public void SpinningAndPinnedWorkersGiveTheSameRun(string pool)
+    {
+        VectorEnvOptions tuned = Options("random", ObservationPreset.Follower, 3);
+        tuned.Signalling = pool == "events" ? WorkerSignalling.Events : WorkerSignalling.Generation;
+        tuned.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 50, PinThreads: true);
+        AssertSameRun(Options("random", ObservationPreset.Follower, 1), tuned);
+    }
+
     private static void AssertSameRun(VectorEnvOptions oneWorker, VectorEnvOptions threeWorkers)
     {
         using var one = new VectorEnv(oneWorker);

@@ -4,10 +4,15 @@ namespace Pogema.Env.Tests.Vector;
 
 public sealed class WorkerPoolTests
 {
-    public static TheoryData<string> Pools => new() { "events", "generation" };
+    public static TheoryData<string> Pools => new() { "events", "generation", "events, spin, pinned", "generation, spin, pinned" };
 
-    private static WorkerPool Create(string kind, int workers, Action<int> work) =>
-        kind == "events" ? new EventWorkerPool(workers, work) : new GenerationWorkerPool(workers, work);
+    private static WorkerPool Create(string kind, int workers, Action<int> work)
+    {
+        var tuning = kind.Contains("spin", StringComparison.Ordinal) ? new WorkerPoolTuning(SpinMicroseconds: 50, PinThreads: true) : default;
+        return kind.StartsWith("events", StringComparison.Ordinal)
+            ? new EventWorkerPool(workers, work, tuning)
+            : new GenerationWorkerPool(workers, work, tuning);
+    }
 
     [Theory]
     [MemberData(nameof(Pools))]
@@ -53,5 +58,56 @@ public sealed class WorkerPoolTests
         Thread.Sleep(50);
         pool.Run();
         Assert.Equal(6, Volatile.Read(ref total));
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("generation")]
+    public void PinnedHelpersEachRunOnOneOwnCpuAwayFromTheCaller(string kind)
+    {
+        int[] allowed = ThreadAffinity.AllowedCpus();
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Empty(allowed);
+            return;
+        }
+
+        // Every CI and development machine of the project has at least two CPUs.
+        Assert.True(allowed.Length >= 2, $"only {allowed.Length} CPU(s) allowed");
+        int workers = allowed.Length;
+        var seen = new int[workers][];
+        using var pool = Create(kind + ", spin, pinned", workers, w =>
+        {
+            if (w > 0)
+            {
+                seen[w] = ThreadAffinity.AllowedCpus();
+            }
+        });
+
+        pool.Run();
+        var helperCpus = new List<int>();
+        for (int w = 1; w < workers; w++)
+        {
+            int cpu = Assert.Single(seen[w]);
+            Assert.Contains(cpu, allowed);
+            helperCpus.Add(cpu);
+        }
+
+        Assert.Equal(helperCpus.Count, helperCpus.Distinct().Count());
+        Assert.Equal(allowed.Length - 1, helperCpus.Count);
+    }
+
+    [Fact]
+    public void HelpersStayUnpinnedWhenThereAreMoreWorkersThanCpus()
+    {
+        int[] allowed = ThreadAffinity.AllowedCpus();
+        int workers = allowed.Length + 1;
+        var seen = new int[workers][];
+        using var pool = new EventWorkerPool(workers, w => seen[w] = ThreadAffinity.AllowedCpus(), new WorkerPoolTuning(PinThreads: true));
+        pool.Run();
+        for (int w = 1; w < workers; w++)
+        {
+            Assert.Equal(allowed, seen[w]);
+        }
     }
 }

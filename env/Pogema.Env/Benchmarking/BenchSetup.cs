@@ -1,0 +1,65 @@
+using Pogema.Env.Vector;
+
+namespace Pogema.Env.Benchmarking;
+
+/// <summary>
+/// How the vector env of a <c>pogema bench</c> run stores observations and runs its workers. Only
+/// <see cref="StreamingStores"/> matters on one thread; the rest is how the workers are started, wait and where they
+/// run, which only shows on many cores.
+/// </summary>
+/// <param name="StreamingStores"><see cref="VectorEnvOptions.StreamingObservationStores"/>.</param>
+/// <param name="GenerationCounter">The generation-counter worker pool instead of the default one event per worker.</param>
+/// <param name="SpinMicroseconds">How long a waiting thread spins on pause instructions alone before it yields its core.</param>
+/// <param name="PinThreads">Whether each worker thread is pinned to its own CPU.</param>
+public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, int SpinMicroseconds, bool PinThreads)
+{
+    /// <summary>The vector env's defaults.</summary>
+    public static BenchSetup Default { get; } = From(new VectorEnvOptions());
+
+    /// <summary>The worker pool's name: <c>events</c> or <c>generation</c>.</summary>
+    public string PoolName => GenerationCounter ? "generation" : "events";
+
+    /// <summary><c>streaming</c> or <c>normal</c> observation stores.</summary>
+    public string StoresName => StreamingStores ? "streaming" : "normal";
+
+    /// <summary>Everything, as the tables show it: stores, pool, spin and pinning.</summary>
+    public string Label => $"{StoresName}, {PoolName}, spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}";
+
+    /// <summary>The setup of the options given.</summary>
+    internal static BenchSetup From(VectorEnvOptions options) => new(
+        options.StreamingObservationStores,
+        options.Signalling == WorkerSignalling.Generation,
+        options.PoolTuning.SpinMicroseconds,
+        options.PoolTuning.PinThreads);
+
+    /// <summary>Sets the options to this setup.</summary>
+    internal void Apply(VectorEnvOptions options)
+    {
+        options.StreamingObservationStores = StreamingStores;
+        options.Signalling = GenerationCounter ? WorkerSignalling.Generation : WorkerSignalling.Events;
+        options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds, PinThreads);
+    }
+
+    /// <summary>
+    /// Every combination of the values given (stores outermost, then pool, spin, pinning), in report order.
+    /// </summary>
+    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<bool> generationCounter, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads)
+    {
+        var setups = new List<BenchSetup>();
+        foreach (bool streaming in streamingStores)
+        {
+            foreach (bool generation in generationCounter)
+            {
+                foreach (int spin in spinMicroseconds)
+                {
+                    foreach (bool pin in pinThreads)
+                    {
+                        setups.Add(new BenchSetup(streaming, generation, spin, pin));
+                    }
+                }
+            }
+        }
+
+        return setups;
+    }
+}
