@@ -46,21 +46,28 @@ public static class BenchOptionParser
         _ => throw new PogemaInputException($"--pin '{value}': allowed on (each worker thread on its own CPU), off or both"),
     };
 
+    /// <summary>A <c>--slices</c> value: one or more slice counts per worker 1..4096, comma-separated, in report order.</summary>
+    /// <exception cref="PogemaInputException">A value that is not such a list.</exception>
+    public static IReadOnlyList<int> SlicesPerWorker(string value) =>
+        IntList(value, "--slices", 1, Vector.SliceClaims.MaxSlicesPerWorker, "1,4");
+
     /// <summary>A <c>--spin-us</c> value: one or more microsecond counts 0..10000, comma-separated, in report order.</summary>
     /// <exception cref="PogemaInputException">A value that is not such a list.</exception>
-    public static IReadOnlyList<int> SpinMicroseconds(string value)
+    public static IReadOnlyList<int> SpinMicroseconds(string value) => IntList(value, "--spin-us", 0, 10_000, "0,50");
+
+    private static List<int> IntList(string value, string option, int min, int max, string example)
     {
         var result = new List<int>();
         foreach (string part in value.Split(','))
         {
-            if (!int.TryParse(part.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int us) || us > 10_000)
+            if (!int.TryParse(part.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) || number < min || number > max)
             {
-                throw new PogemaInputException($"--spin-us '{value}': allowed one or more whole microsecond counts 0..10000, comma-separated (e.g. 0,50)");
+                throw new PogemaInputException($"{option} '{value}': allowed one or more whole numbers {min}..{max}, comma-separated (e.g. {example})");
             }
 
-            if (!result.Contains(us))
+            if (!result.Contains(number))
             {
-                result.Add(us);
+                result.Add(number);
             }
         }
 

@@ -219,14 +219,12 @@ public sealed record BenchReport
         line.Append(CultureInfo.InvariantCulture, $"Step of trivial work (one 1-agent env per worker): {TrivialStepSecondsOneThread * 1e6:0.00} us on one thread");
         foreach (TrivialStep step in TrivialSteps)
         {
-            line.Append(CultureInfo.InvariantCulture, $", {step.Seconds * 1e6:0.00} us on {Threads} ({PoolLabel(step.Setup)})");
+            line.Append(CultureInfo.InvariantCulture, $", {step.Seconds * 1e6:0.00} us on {Threads} ({step.Setup.WorkersLabel})");
         }
 
         return line.Append('.').ToString();
     }
 
-    /// <summary>The pool part of a setup: pool, spin and pinning.</summary>
-    public static string PoolLabel(BenchSetup setup) => $"{setup.PoolName}, spin {setup.SpinMicroseconds} us, {(setup.PinThreads ? "pinned" : "unpinned")}";
 
     /// <summary>"1 round" or "median of N rounds".</summary>
     public string RoundsText() => Rounds == 1 ? "1 round" : string.Create(CultureInfo.InvariantCulture, $"median of {Rounds} rounds run in turn");
@@ -286,13 +284,14 @@ public sealed record BenchReport
     private static bool SameStoreMode(BenchRow a, BenchRow b) =>
         a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.Setup?.StreamingStores == b.Setup?.StreamingStores;
 
-    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>pool</c>, <c>spin_us</c>, <c>pinned</c>.</summary>
+    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>pool</c>, <c>spin_us</c>, <c>pinned</c>, <c>slices_per_worker</c>.</summary>
     private static void WriteSetup(Utf8JsonWriter json, BenchSetup setup)
     {
         json.WriteBoolean("streaming_stores", setup.StreamingStores);
         json.WriteString("pool", setup.PoolName);
         json.WriteNumber("spin_us", setup.SpinMicroseconds);
         json.WriteBoolean("pinned", setup.PinThreads);
+        json.WriteNumber("slices_per_worker", setup.SlicesPerWorker);
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)

@@ -102,7 +102,7 @@ public sealed class BenchRunner
 
     /// <summary>
     /// The pool setups the synchronization line times: both pools with every spin and pinning of the plan (store
-    /// modes do not matter to a 3 x 3 map).
+    /// modes do not matter to a 3 x 3 map, nor slices to one environment per worker).
     /// </summary>
     private static List<BenchSetup> SynchronizationSetups(IReadOnlyList<BenchSetup> setups)
     {
@@ -111,7 +111,7 @@ public sealed class BenchRunner
         {
             foreach (BenchSetup setup in setups)
             {
-                var candidate = setup with { StreamingStores = false, GenerationCounter = generation };
+                var candidate = setup with { StreamingStores = false, GenerationCounter = generation, SlicesPerWorker = 1 };
                 if (!result.Contains(candidate))
                 {
                     result.Add(candidate);

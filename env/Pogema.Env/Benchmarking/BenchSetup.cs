@@ -11,7 +11,8 @@ namespace Pogema.Env.Benchmarking;
 /// <param name="GenerationCounter">The generation-counter worker pool instead of the default one event per worker.</param>
 /// <param name="SpinMicroseconds">How long a waiting thread spins on pause instructions alone before it yields its core.</param>
 /// <param name="PinThreads">Whether each worker thread is pinned to its own CPU.</param>
-public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, int SpinMicroseconds, bool PinThreads)
+/// <param name="SlicesPerWorker">Slices of environments per worker; above 1, idle workers step slices others have not begun.</param>
+public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, int SpinMicroseconds, bool PinThreads, int SlicesPerWorker)
 {
     /// <summary>The vector env's defaults.</summary>
     public static BenchSetup Default { get; } = From(new VectorEnvOptions());
@@ -23,14 +24,18 @@ public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, in
     public string StoresName => StreamingStores ? "streaming" : "normal";
 
     /// <summary>Everything, as the tables show it: stores, pool, spin and pinning.</summary>
-    public string Label => $"{StoresName}, {PoolName}, spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}";
+    public string Label => $"{StoresName}, {WorkersLabel}";
+
+    /// <summary>How the workers run: pool, spin, pinning and slices.</summary>
+    public string WorkersLabel => $"{PoolName}, spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker";
 
     /// <summary>The setup of the options given.</summary>
     internal static BenchSetup From(VectorEnvOptions options) => new(
         options.StreamingObservationStores,
         options.Signalling == WorkerSignalling.Generation,
         options.PoolTuning.SpinMicroseconds,
-        options.PoolTuning.PinThreads);
+        options.PoolTuning.PinThreads,
+        options.SlicesPerWorker);
 
     /// <summary>Sets the options to this setup.</summary>
     internal void Apply(VectorEnvOptions options)
@@ -38,12 +43,13 @@ public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, in
         options.StreamingObservationStores = StreamingStores;
         options.Signalling = GenerationCounter ? WorkerSignalling.Generation : WorkerSignalling.Events;
         options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds, PinThreads);
+        options.SlicesPerWorker = SlicesPerWorker;
     }
 
     /// <summary>
-    /// Every combination of the values given (stores outermost, then pool, spin, pinning), in report order.
+    /// Every combination of the values given (stores outermost, then pool, spin, pinning, slices), in report order.
     /// </summary>
-    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<bool> generationCounter, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads)
+    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<bool> generationCounter, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads, IReadOnlyList<int> slicesPerWorker)
     {
         var setups = new List<BenchSetup>();
         foreach (bool streaming in streamingStores)
@@ -54,7 +60,10 @@ public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, in
                 {
                     foreach (bool pin in pinThreads)
                     {
-                        setups.Add(new BenchSetup(streaming, generation, spin, pin));
+                        foreach (int slices in slicesPerWorker)
+                        {
+                            setups.Add(new BenchSetup(streaming, generation, spin, pin, slices));
+                        }
                     }
                 }
             }

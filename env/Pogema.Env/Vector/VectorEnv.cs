@@ -11,16 +11,20 @@ namespace Pogema.Env.Vector;
 /// progress. An environment whose episode ends is reset at once (the observation returned is the new episode's
 /// first; the ending step's rewards and flags stay in place) and its metrics are kept for <see cref="DrainEpisodes"/>.
 /// Episode seeds come from one master seed, so a run is reproducible, and the results are identical for any number of
-/// workers: each worker owns a fixed slice of environments and its own scratch, allocated on its own thread, and
-/// publishes its agents' rewards and flags once per step. Stepping allocates nothing.
+/// workers: each worker owns fixed slices of environments, each slice with its own scratch, allocated on the worker's
+/// thread, and publishes each slice's rewards and flags once per step; a worker that finishes its slices early steps
+/// slices another worker has not begun (<see cref="VectorEnvOptions.SlicesPerWorker"/>), and since an environment's
+/// results do not depend on which thread steps it, they stay identical. Stepping allocates nothing.
 /// </summary>
 public sealed class VectorEnv : IDisposable
 {
     private readonly VectorEnvOptions _options;
     private readonly ScenarioSource _scenario;
     private readonly EnvSlot[] _slots;
-    private readonly WorkerScratch[] _scratch;
+    private readonly SliceScratch[] _scratch;
     private readonly int[] _firstEnv;
+    private readonly int _slicesPerWorker;
+    private readonly SliceClaims _claims;
     private readonly WorkerPool _pool;
 
     // Every agent's results of the last step; each worker fills its own AgentOutputs and copies it in here.
@@ -81,13 +85,19 @@ public sealed class VectorEnv : IDisposable
 
         _layouts = layouts;
 
+        // Each worker owns consecutive slices of environments (each slice with its own scratch); with more than one
+        // slice per worker, a worker that is done steps the slices others have not begun.
         int workers = Math.Min(options.Workers, NumEnvs);
-        _firstEnv = new int[workers + 1];
-        _scratch = new WorkerScratch[workers];
-        for (int w = 0; w <= workers; w++)
+        _slicesPerWorker = workers == 1 ? 1 : Math.Clamp(options.SlicesPerWorker, 1, NumEnvs / workers);
+        int slices = workers * _slicesPerWorker;
+        _firstEnv = new int[slices + 1];
+        _scratch = new SliceScratch[slices];
+        for (int s = 0; s <= slices; s++)
         {
-            _firstEnv[w] = (int)((long)w * NumEnvs / workers);
+            _firstEnv[s] = (int)((long)s * NumEnvs / slices);
         }
+
+        _claims = new SliceClaims(workers, _slicesPerWorker, stealing: _slicesPerWorker > 1);
 
         Observations = new float[(long)NumAgents * _observationStride];
         _results = new AgentOutputs(0, NumAgents);
@@ -180,6 +190,7 @@ public sealed class VectorEnv : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _phase = WorkerPhase.Reset;
+        _claims.BeginRun();
         _pool.Run();
         _hasReset = true;
     }
@@ -211,6 +222,7 @@ public sealed class VectorEnv : IDisposable
 
         actions.CopyTo(_actions);
         _phase = WorkerPhase.Step;
+        _claims.BeginRun();
         _pool.Run();
     }
 
@@ -227,6 +239,7 @@ public sealed class VectorEnv : IDisposable
         }
 
         _phase = WorkerPhase.Observe;
+        _claims.BeginRun();
         _pool.Run();
     }
 
@@ -238,19 +251,19 @@ public sealed class VectorEnv : IDisposable
         // Called after every step by a trainer, on the caller's thread alone: visit only the slices of workers
         // whose environments finished episodes, not every slot (episodes of one configuration tend to end together).
         int count = 0;
-        for (int w = 0; w < _scratch.Length; w++)
+        for (int s = 0; s < _scratch.Length; s++)
         {
-            if (_scratch[w].FinishedEpisodes == 0)
+            if (_scratch[s].FinishedEpisodes == 0)
             {
                 continue;
             }
 
-            for (int e = _firstEnv[w]; e < _firstEnv[w + 1]; e++)
+            for (int e = _firstEnv[s]; e < _firstEnv[s + 1]; e++)
             {
                 count += _slots[e].Drain(sink);
             }
 
-            _scratch[w].FinishedEpisodes = 0;
+            _scratch[s].FinishedEpisodes = 0;
         }
 
         return count;
@@ -262,7 +275,7 @@ public sealed class VectorEnv : IDisposable
         get
         {
             long total = 0;
-            foreach (WorkerScratch scratch in _scratch)
+            foreach (SliceScratch scratch in _scratch)
             {
                 total += scratch.AllocatedBytes;
             }
@@ -328,6 +341,11 @@ public sealed class VectorEnv : IDisposable
             throw new PogemaInputException($"vector env: workers {o.Workers}: must be at least 1");
         }
 
+        if (o.SlicesPerWorker is < 1 or > SliceClaims.MaxSlicesPerWorker)
+        {
+            throw new PogemaInputException($"vector env: slices_per_worker {o.SlicesPerWorker}: must be 1..{SliceClaims.MaxSlicesPerWorker}");
+        }
+
         if (o.DistanceCacheBytes < 0)
         {
             throw new PogemaInputException($"vector env: distance_cache_bytes {o.DistanceCacheBytes}: must not be negative");
@@ -341,38 +359,64 @@ public sealed class VectorEnv : IDisposable
 
     private void RunWorker(int worker)
     {
-        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        int begin = _firstEnv[worker];
-        int end = _firstEnv[worker + 1];
         if (_phase == WorkerPhase.Build)
         {
-            // Everything a worker writes while stepping is allocated on its own thread: together in memory, away
-            // from the other workers' data, and on its own NUMA node where there are several.
-            _scratch[worker] = new WorkerScratch(
-                begin * AgentsPerEnv,
-                (end - begin) * AgentsPerEnv,
-                _maxPaddedCells,
-                _options.DistanceCacheBytes,
-                _scenario.VariantCount,
-                _staticMaps,
-                _observationStride,
-                _options.StreamingObservationStores);
-            for (int e = begin; e < end; e++)
+            // Everything a worker writes while stepping its own slices is allocated on its own thread: together in
+            // memory, away from the other workers' data, and on its own NUMA node where there are several.
+            for (int s = worker * _slicesPerWorker; s < (worker + 1) * _slicesPerWorker; s++)
             {
-                _slots[e] = new EnvSlot(_scenario, _options, _layouts, _slotSeeds[e], AgentsPerEnv);
+                BuildSlice(s);
             }
 
             return;
         }
 
-        WorkerScratch scratch = _scratch[worker];
+        long run = _claims.Run;
+        int scan = 0;
+        bool streamed = false;
+        for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
+        {
+            streamed |= RunSlice(s);
+        }
+
+        if (streamed)
+        {
+            // Streamed stores are weakly ordered: fence them before the pool's completion signal publishes them.
+            StreamingCopy.Fence();
+        }
+    }
+
+    private void BuildSlice(int slice)
+    {
+        int begin = _firstEnv[slice];
+        int end = _firstEnv[slice + 1];
+        _scratch[slice] = new SliceScratch(
+            begin * AgentsPerEnv,
+            (end - begin) * AgentsPerEnv,
+            _maxPaddedCells,
+            _options.DistanceCacheBytes / _slicesPerWorker,
+            _scenario.VariantCount,
+            _staticMaps,
+            _observationStride,
+            _options.StreamingObservationStores);
+        for (int e = begin; e < end; e++)
+        {
+            _slots[e] = new EnvSlot(_scenario, _options, _layouts, _slotSeeds[e], AgentsPerEnv);
+        }
+    }
+
+    /// <summary>Runs the phase on one slice's environments and publishes their results; true when it streamed observations.</summary>
+    private bool RunSlice(int slice)
+    {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        SliceScratch scratch = _scratch[slice];
         if (_phase == WorkerPhase.Reset)
         {
             // A full reset discards every slot's undrained metrics.
             scratch.FinishedEpisodes = 0;
         }
 
-        for (int e = begin; e < end; e++)
+        for (int e = _firstEnv[slice]; e < _firstEnv[slice + 1]; e++)
         {
             switch (_phase)
             {
@@ -388,22 +432,17 @@ public sealed class VectorEnv : IDisposable
             }
         }
 
-        if (scratch.Stager is { } stager)
-        {
-            // Streamed stores are weakly ordered: fence them before the pool's completion signal publishes them.
-            stager.Flush();
-            StreamingCopy.Fence();
-        }
-
+        scratch.Stager?.Flush();
         if (_phase != WorkerPhase.Observe)
         {
             scratch.Outputs.CopyTo(_results);
         }
 
         scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        return scratch.Stager is not null;
     }
 
-    private void ResetEnv(int e, WorkerScratch scratch)
+    private void ResetEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         slot.Rewind();
@@ -432,7 +471,7 @@ public sealed class VectorEnv : IDisposable
         WriteObservations(e, slot, scratch);
     }
 
-    private void StepEnv(int e, WorkerScratch scratch)
+    private void StepEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         PogemaEnv env = slot.Env;
@@ -465,7 +504,7 @@ public sealed class VectorEnv : IDisposable
     }
 
     /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
-    private static void TrackStep(int first, EnvSlot slot, WorkerScratch scratch)
+    private static void TrackStep(int first, EnvSlot slot, SliceScratch scratch)
     {
         AgentOutputs outputs = scratch.Outputs;
         PogemaEnv env = slot.Env;
@@ -481,7 +520,7 @@ public sealed class VectorEnv : IDisposable
         }
     }
 
-    private void BeginEpisode(EnvSlot slot, WorkerScratch scratch)
+    private void BeginEpisode(EnvSlot slot, SliceScratch scratch)
     {
         slot.BeginEpisode();
 
@@ -495,7 +534,7 @@ public sealed class VectorEnv : IDisposable
     /// With <paramref name="trackStep"/>, also the distance and progress of the step just taken (from the same field
     /// lookup), which is right only when that step did not end the episode.
     /// </summary>
-    private void WriteObservations(int e, EnvSlot slot, WorkerScratch scratch, bool trackStep = false)
+    private void WriteObservations(int e, EnvSlot slot, SliceScratch scratch, bool trackStep = false)
     {
         PogemaEnv env = slot.Env;
         AgentOutputs outputs = scratch.Outputs;

@@ -37,7 +37,7 @@ public sealed class VectorEnvOptions
     public int Workers { get; set; } = 1;
 
     /// <summary>
-    /// Bytes each worker holds for cached BFS distance fields (per map, per goal cell; the least recently used field
+    /// Bytes each worker holds for cached BFS distance fields, shared among its slices (per map, per goal cell; the least recently used field
     /// is overwritten first), allocated up front. 16 MiB holds about 740 fields of a 65 x 65 map with r = 5. The
     /// cache is made larger when needed to hold twice the goals of the worker's agents (each live goal keeps a field).
     /// </summary>
@@ -69,4 +69,13 @@ public sealed class VectorEnvOptions
     /// yielding, pinning to CPUs). Internal, like <see cref="Signalling"/>: the bench measures the choices side by side.
     /// </summary>
     internal WorkerPoolTuning PoolTuning { get; set; }
+
+    /// <summary>
+    /// Slices of environments each worker owns (each with its own scratch and a share of
+    /// <see cref="DistanceCacheBytes"/>). With more than one, a worker that has finished its own slices steps the
+    /// slices other workers have not begun, so one slow core does not hold up every step; results are identical
+    /// either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than the environments allow.
+    /// Internal while the bench compares the choices.
+    /// </summary>
+    internal int SlicesPerWorker { get; set; } = 1;
 }

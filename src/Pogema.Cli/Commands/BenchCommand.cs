@@ -66,6 +66,11 @@ public sealed class BenchCommand : ICliCommand
             Description = "pin each worker thread to its own CPU (Linux): on, off, or both",
             DefaultValueFactory = _ => defaults.PinThreads ? "on" : "off",
         };
+        var slices = new Option<string>("--slices")
+        {
+            Description = "slices of environments per worker; above 1, a worker done with its own slices steps slices others have not begun; several comma-separated values measure each (e.g. 1,4)",
+            DefaultValueFactory = _ => defaults.SlicesPerWorker.ToString(CultureInfo.InvariantCulture),
+        };
         var rounds = new Option<int>("--rounds")
         {
             Description = "measure every run this many times, the runs of a configuration in turn, and report the median (for hosts whose speed drifts)",
@@ -85,6 +90,7 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(pool);
         command.Options.Add(spin);
         command.Options.Add(pin);
+        command.Options.Add(slices);
         command.Options.Add(rounds);
         command.Options.Add(noBaseline);
         command.Options.Add(json);
@@ -98,7 +104,8 @@ public sealed class BenchCommand : ICliCommand
                 BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!),
                 BenchOptionParser.Pool(parseResult.GetValue(pool)!),
                 BenchOptionParser.SpinMicroseconds(parseResult.GetValue(spin)!),
-                BenchOptionParser.Pin(parseResult.GetValue(pin)!));
+                BenchOptionParser.Pin(parseResult.GetValue(pin)!),
+                BenchOptionParser.SlicesPerWorker(parseResult.GetValue(slices)!));
             double duration = parseResult.GetValue(seconds);
             if (!(duration > 0) || duration > 3600)
             {

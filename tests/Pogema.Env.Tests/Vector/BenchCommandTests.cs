@@ -68,7 +68,7 @@ public sealed class BenchCommandTests
             Assert.StartsWith("Machine: ", lines[2]);
             Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
             Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
-            Assert.StartsWith("| bottleneck | pogema | normal, events, spin 0 us, unpinned | 512 x 2 |", lines[10]);
+            Assert.StartsWith("| bottleneck | pogema | normal, events, spin 0 us, unpinned, 1 slice/worker | 512 x 2 |", lines[10]);
             Assert.Contains("| 2 |", lines[10]);
             Assert.Contains("| 1024 |", lines[10]);
 
@@ -120,17 +120,17 @@ public sealed class BenchCommandTests
             Assert.Equal(0, Pogema.Cli.Program.Main(
                 [
                     "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
-                    "--scaling", "fixed", "--pool", "both", "--spin-us", "0,20", "--pin", "on", "--rounds", "3", "--json", json, "--markdown", markdown,
+                    "--scaling", "fixed", "--pool", "both", "--spin-us", "0,20", "--pin", "on", "--slices", "2", "--rounds", "3", "--json", json, "--markdown", markdown,
                 ]));
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             Assert.Equal(3, report.RootElement.GetProperty("rounds").GetInt32());
             JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
             Assert.Equal(
-                ["one_thread", "same_envs/events/0/True", "same_envs/events/20/True", "same_envs/generation/0/True", "same_envs/generation/20/True"],
+                ["one_thread", "same_envs/events/0/True/2", "same_envs/events/20/True/2", "same_envs/generation/0/True/2", "same_envs/generation/20/True/2"],
                 rows.Select(r => r.GetProperty("workload").GetString() == "one_thread"
                     ? "one_thread"
-                    : $"{r.GetProperty("workload").GetString()}/{r.GetProperty("pool").GetString()}/{r.GetProperty("spin_us").GetInt32()}/{r.GetProperty("pinned").GetBoolean()}"));
+                    : $"{r.GetProperty("workload").GetString()}/{r.GetProperty("pool").GetString()}/{r.GetProperty("spin_us").GetInt32()}/{r.GetProperty("pinned").GetBoolean()}/{r.GetProperty("slices_per_worker").GetInt32()}"));
             foreach (JsonElement row in rows)
             {
                 Assert.Equal(3, row.GetProperty("rounds").GetInt32());
@@ -144,7 +144,7 @@ public sealed class BenchCommandTests
             // One summary line per all-core setup, each beside the same one-thread run.
             string[] summary = [.. File.ReadAllLines(markdown).Where(l => l.StartsWith("| bottleneck | pogema |", StringComparison.Ordinal)).Take(4)];
             Assert.Equal(
-                ["normal, events, spin 0 us, pinned", "normal, events, spin 20 us, pinned", "normal, generation, spin 0 us, pinned", "normal, generation, spin 20 us, pinned"],
+                ["normal, events, spin 0 us, pinned, 2 slices/worker", "normal, events, spin 20 us, pinned, 2 slices/worker", "normal, generation, spin 0 us, pinned, 2 slices/worker", "normal, generation, spin 20 us, pinned, 2 slices/worker"],
                 summary.Select(l => l.Split(" | ")[2]));
         }
         finally
@@ -165,5 +165,6 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--pin", "yes"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));
+        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--slices", "0"]));
     }
 }

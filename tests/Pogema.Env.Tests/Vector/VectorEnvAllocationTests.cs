@@ -51,6 +51,7 @@ public sealed class VectorEnvAllocationTests
             options.StreamingObservationStores = true;
             options.Signalling = WorkerSignalling.Generation;
             options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 20, PinThreads: true);
+            options.SlicesPerWorker = 3;
         }
 
         using var vec = new VectorEnv(options);

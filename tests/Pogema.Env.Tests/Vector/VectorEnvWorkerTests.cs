@@ -113,6 +113,16 @@ public sealed class VectorEnvWorkerTests
         AssertSameRun(Options("random", ObservationPreset.Follower, 1), tuned);
     }
 
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void WorkersStealingSlicesGiveTheSameRun(string scenario, ObservationPreset preset)
+    {
+        // Slices of one or two environments each: the caller's thread, first to start, steps many of the helpers'.
+        VectorEnvOptions slices = Options(scenario, preset, 3);
+        slices.SlicesPerWorker = 4;
+        AssertSameRun(Options(scenario, preset, 1), slices);
+    }
+
     private static void AssertSameRun(VectorEnvOptions oneWorker, VectorEnvOptions threeWorkers)
     {
         using var one = new VectorEnv(oneWorker);
