@@ -26,16 +26,6 @@ public static class BenchOptionParser
         _ => throw new PogemaInputException($"--streaming-stores '{value}': allowed on, off or both"),
     };
 
-    /// <summary>A <c>--pool</c> value: <c>events</c>, <c>generation</c> or <c>both</c>; whether each measured pool is the generation counter.</summary>
-    /// <exception cref="PogemaInputException">Any other value.</exception>
-    public static IReadOnlyList<bool> Pool(string value) => value switch
-    {
-        "events" => [false],
-        "generation" => [true],
-        "both" => [false, true],
-        _ => throw new PogemaInputException($"--pool '{value}': allowed events (one event per worker), generation (one shared counter) or both"),
-    };
-
     /// <summary>A <c>--pin</c> value: <c>on</c>, <c>off</c> or <c>both</c>; the pinnings to measure, in report order.</summary>
     /// <exception cref="PogemaInputException">Any other value.</exception>
     public static IReadOnlyList<bool> Pin(string value) => value switch

@@ -31,7 +31,7 @@ public sealed record BenchReport
     /// <summary>Seconds per vector step of trivial work (one one-agent environment per worker) on one thread.</summary>
     public double TrivialStepSecondsOneThread { get; init; }
 
-    /// <summary>The same on <see cref="Threads"/> workers, for each worker pool setup measured; empty on one thread.</summary>
+    /// <summary>The same on <see cref="Threads"/> workers, for each spin and pinning measured; empty on one thread.</summary>
     public IReadOnlyList<TrivialStep> TrivialSteps { get; init; } = [];
 
     /// <summary>The runs, configuration by configuration.</summary>
@@ -83,6 +83,7 @@ public sealed record BenchReport
                 json.WriteNumber("threads", row.Threads);
                 json.WriteNumber("num_envs", row.NumEnvs);
                 json.WriteNumber("num_agents", row.NumAgents);
+                json.WriteNumber("slices_per_worker_used", row.SlicesPerWorker);
                 json.WriteNumber("rounds", row.Rounds);
                 json.WriteNumber("agent_steps_per_second", Math.Round(row.AgentStepsPerSecond));
                 json.WriteNumber("agent_steps_per_second_min", Math.Round(row.AgentStepsPerSecondMin));
@@ -144,11 +145,11 @@ public sealed record BenchReport
         }
 
         md.Append("\nEvery run:\n\n");
-        md.Append("| config | preset | setup | engine | workload | threads | envs x agents | agent-steps/s | lowest round | highest round | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing | allocated B/step | GCs |\n");
-        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.Append("| config | preset | setup | engine | workload | threads | slices / worker | envs x agents | agent-steps/s | lowest round | highest round | env-steps/s | x POGEMA | scaling | scaling / thread | obs GB/s (stepping) | obs GB/s (writing only) | copy / obs writing | allocated B/step | GCs |\n");
+        md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (BenchRow r in Rows)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {SetupLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
+            md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Preset} | {SetupLabel(r)} | {r.Engine} | {WorkloadLabel(r.Workload)} | {r.Threads} | {r.SlicesPerWorker} | {r.NumEnvs} x {r.NumAgents / r.NumEnvs} | ");
             md.Append(CultureInfo.InvariantCulture, $"{r.AgentStepsPerSecond:N0} | {r.AgentStepsPerSecondMin:N0} | {r.AgentStepsPerSecondMax:N0} | {r.EnvStepsPerSecond:N0} | {Opt(r.SpeedupOverPogema, "0")} | {Opt(r.ScalingOverOneThread, "0.00")} | {Opt(r.ScalingPerThread, "0.00")} | ");
             md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} | {r.AllocatedBytesPerStep:N0} | {r.GarbageCollections} |\n");
         }
@@ -212,7 +213,7 @@ public sealed record BenchReport
     public static double? OverCopies(BenchSummaryLine line) =>
         line.SameWorkPerThread is { } weak && line.IndependentCopies is { } copies ? weak.AgentStepsPerSecond / copies.AgentStepsPerSecond : null;
 
-    /// <summary>One line: microseconds per vector step of trivial work on one thread and on all threads with each pool setup measured.</summary>
+    /// <summary>One line: microseconds per vector step of trivial work on one thread and on all threads with each spin and pinning measured.</summary>
     public string SynchronizationLine()
     {
         var line = new StringBuilder();
@@ -284,11 +285,10 @@ public sealed record BenchReport
     private static bool SameStoreMode(BenchRow a, BenchRow b) =>
         a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.Setup?.StreamingStores == b.Setup?.StreamingStores;
 
-    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>pool</c>, <c>spin_us</c>, <c>pinned</c>, <c>slices_per_worker</c>.</summary>
+    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>spin_us</c>, <c>pinned</c>, <c>slices_per_worker</c>.</summary>
     private static void WriteSetup(Utf8JsonWriter json, BenchSetup setup)
     {
         json.WriteBoolean("streaming_stores", setup.StreamingStores);
-        json.WriteString("pool", setup.PoolName);
         json.WriteNumber("spin_us", setup.SpinMicroseconds);
         json.WriteBoolean("pinned", setup.PinThreads);
         json.WriteNumber("slices_per_worker", setup.SlicesPerWorker);

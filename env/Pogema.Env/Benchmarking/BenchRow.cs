@@ -21,6 +21,12 @@ public sealed record BenchRow
     /// </summary>
     public BenchSetup? Setup { get; init; }
 
+    /// <summary>
+    /// Slices of environments per worker the vector env used (<see cref="BenchSetup.SlicesPerWorker"/> as far as its
+    /// environments and agents allow); 1 for the single environment.
+    /// </summary>
+    public int SlicesPerWorker { get; init; } = 1;
+
     /// <summary>Rounds measured (<see cref="BenchPlan.Rounds"/>); the figures are the median round's.</summary>
     public int Rounds { get; init; } = 1;
 

@@ -101,21 +101,18 @@ public sealed class BenchRunner
     }
 
     /// <summary>
-    /// The pool setups the synchronization line times: both pools with every spin and pinning of the plan (store
-    /// modes do not matter to a 3 x 3 map, nor slices to one environment per worker).
+    /// The worker setups the synchronization line times: every spin and pinning of the plan (store modes do not
+    /// matter to a 3 x 3 map, nor slices to one environment per worker).
     /// </summary>
     private static List<BenchSetup> SynchronizationSetups(IReadOnlyList<BenchSetup> setups)
     {
         var result = new List<BenchSetup>();
-        foreach (bool generation in new[] { false, true })
+        foreach (BenchSetup setup in setups)
         {
-            foreach (BenchSetup setup in setups)
+            var candidate = setup with { StreamingStores = false, SlicesPerWorker = 1 };
+            if (!result.Contains(candidate))
             {
-                var candidate = setup with { StreamingStores = false, GenerationCounter = generation, SlicesPerWorker = 1 };
-                if (!result.Contains(candidate))
-                {
-                    result.Add(candidate);
-                }
+                result.Add(candidate);
             }
         }
 
@@ -260,6 +257,7 @@ public sealed class BenchRunner
             Engine = "vector",
             Workload = workload,
             Setup = setup,
+            SlicesPerWorker = vec.SlicesPerWorker,
             Threads = vec.Workers,
             NumEnvs = vec.NumEnvs,
             NumAgents = vec.NumAgents,

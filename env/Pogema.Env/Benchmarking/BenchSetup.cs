@@ -8,17 +8,13 @@ namespace Pogema.Env.Benchmarking;
 /// run, which only shows on many cores.
 /// </summary>
 /// <param name="StreamingStores"><see cref="VectorEnvOptions.StreamingObservationStores"/>.</param>
-/// <param name="GenerationCounter">The generation-counter worker pool instead of the default one event per worker.</param>
 /// <param name="SpinMicroseconds">How long a waiting thread spins on pause instructions alone before it yields its core.</param>
 /// <param name="PinThreads">Whether each worker thread is pinned to its own CPU.</param>
 /// <param name="SlicesPerWorker">Slices of environments per worker; above 1, idle workers step slices others have not begun.</param>
-public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, int SpinMicroseconds, bool PinThreads, int SlicesPerWorker)
+public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool PinThreads, int SlicesPerWorker)
 {
     /// <summary>The vector env's defaults.</summary>
     public static BenchSetup Default { get; } = From(new VectorEnvOptions());
-
-    /// <summary>The worker pool's name: <c>events</c> or <c>generation</c>.</summary>
-    public string PoolName => GenerationCounter ? "generation" : "events";
 
     /// <summary><c>streaming</c> or <c>normal</c> observation stores.</summary>
     public string StoresName => StreamingStores ? "streaming" : "normal";
@@ -26,13 +22,12 @@ public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, in
     /// <summary>Everything, as the tables show it: stores, pool, spin and pinning.</summary>
     public string Label => $"{StoresName}, {WorkersLabel}";
 
-    /// <summary>How the workers run: pool, spin, pinning and slices.</summary>
-    public string WorkersLabel => $"{PoolName}, spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker";
+    /// <summary>How the workers run: spin, pinning and slices.</summary>
+    public string WorkersLabel => $"spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker";
 
     /// <summary>The setup of the options given.</summary>
     internal static BenchSetup From(VectorEnvOptions options) => new(
         options.StreamingObservationStores,
-        options.Signalling == WorkerSignalling.Generation,
         options.PoolTuning.SpinMicroseconds,
         options.PoolTuning.PinThreads,
         options.SlicesPerWorker);
@@ -41,29 +36,25 @@ public sealed record BenchSetup(bool StreamingStores, bool GenerationCounter, in
     internal void Apply(VectorEnvOptions options)
     {
         options.StreamingObservationStores = StreamingStores;
-        options.Signalling = GenerationCounter ? WorkerSignalling.Generation : WorkerSignalling.Events;
         options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds, PinThreads);
         options.SlicesPerWorker = SlicesPerWorker;
     }
 
     /// <summary>
-    /// Every combination of the values given (stores outermost, then pool, spin, pinning, slices), in report order.
+    /// Every combination of the values given (stores outermost, then spin, pinning, slices), in report order.
     /// </summary>
-    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<bool> generationCounter, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads, IReadOnlyList<int> slicesPerWorker)
+    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads, IReadOnlyList<int> slicesPerWorker)
     {
         var setups = new List<BenchSetup>();
         foreach (bool streaming in streamingStores)
         {
-            foreach (bool generation in generationCounter)
+            foreach (int spin in spinMicroseconds)
             {
-                foreach (int spin in spinMicroseconds)
+                foreach (bool pin in pinThreads)
                 {
-                    foreach (bool pin in pinThreads)
+                    foreach (int slices in slicesPerWorker)
                     {
-                        foreach (int slices in slicesPerWorker)
-                        {
-                            setups.Add(new BenchSetup(streaming, generation, spin, pin, slices));
-                        }
+                        setups.Add(new BenchSetup(streaming, spin, pin, slices));
                     }
                 }
             }

@@ -1,6 +1,6 @@
 namespace Pogema.Env.Benchmarking;
 
-/// <summary>Seconds per vector step of trivial work (one one-agent environment per worker) with one worker pool setup.</summary>
-/// <param name="Setup">How the workers were started, waited and placed (the store mode does not matter here).</param>
+/// <summary>Seconds per vector step of trivial work (one one-agent environment per worker) with one worker setup.</summary>
+/// <param name="Setup">How the workers waited and where they ran (the store mode does not matter here).</param>
 /// <param name="Seconds">Seconds per step on all threads: nearly all of it starting and joining the workers.</param>
 public sealed record TrivialStep(BenchSetup Setup, double Seconds);

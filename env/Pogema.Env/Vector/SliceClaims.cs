@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Pogema.Env.Vector;
 
 /// <summary>
@@ -89,11 +87,4 @@ internal sealed class SliceClaims
         }
     }
 
-    /// <summary>A counter alone in its cache line (64 bytes of padding on each side, for adjacent-line prefetch too).</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
-    private struct PaddedCounter
-    {
-        [FieldOffset(64)]
-        public long Value;
-    }
 }

@@ -88,7 +88,9 @@ public sealed class VectorEnv : IDisposable
         // Each worker owns consecutive slices of environments (each slice with its own scratch); with more than one
         // slice per worker, a worker that is done steps the slices others have not begun.
         int workers = Math.Min(options.Workers, NumEnvs);
-        _slicesPerWorker = workers == 1 ? 1 : Math.Clamp(options.SlicesPerWorker, 1, NumEnvs / workers);
+        int agentsPerWorker = NumAgents / workers;
+        int largestSplit = Math.Min(NumEnvs / workers, agentsPerWorker / Math.Max(1, options.MinAgentsPerSlice));
+        _slicesPerWorker = workers == 1 ? 1 : Math.Max(1, Math.Min(options.SlicesPerWorker, largestSplit));
         int slices = workers * _slicesPerWorker;
         _firstEnv = new int[slices + 1];
         _scratch = new SliceScratch[slices];
@@ -104,9 +106,7 @@ public sealed class VectorEnv : IDisposable
         _actions = new int[NumAgents];
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
-        _pool = options.Signalling == WorkerSignalling.Generation
-            ? new GenerationWorkerPool(workers, RunWorker, options.PoolTuning)
-            : new EventWorkerPool(workers, RunWorker, options.PoolTuning);
+        _pool = new WorkerPool(workers, RunWorker, options.PoolTuning);
         _phase = WorkerPhase.Build;
         try
         {
@@ -139,6 +139,9 @@ public sealed class VectorEnv : IDisposable
 
     /// <summary>Number of worker threads (the caller's included).</summary>
     public int Workers => _pool.Count;
+
+    /// <summary>Slices of environments each worker owns (<see cref="VectorEnvOptions.SlicesPerWorker"/>, as far as the environments allow).</summary>
+    internal int SlicesPerWorker => _slicesPerWorker;
 
     /// <summary>Observations <c>[E*A, C, D, D]</c>, written by <see cref="Reset"/> and <see cref="Step"/>.</summary>
     public float[] Observations { get; }

@@ -59,14 +59,9 @@ public sealed class VectorEnvOptions
     public bool StreamingObservationStores { get; set; }
 
     /// <summary>
-    /// How the workers are started and joined on every step. Internal: both are kept until the bench's
-    /// synchronization line, which compares them side by side, has been measured on a many-core machine.
-    /// </summary>
-    internal WorkerSignalling Signalling { get; set; } = WorkerSignalling.Events;
-
-    /// <summary>
     /// How the worker threads wait between and within steps (<see cref="WorkerPoolTuning"/>: pure spinning before
-    /// yielding, pinning to CPUs). Internal, like <see cref="Signalling"/>: the bench measures the choices side by side.
+    /// yielding, pinning to CPUs). Internal: the bench measures the choices side by side, and neither has yet paid
+    /// off on the GPU test machine (docs/performance.md).
     /// </summary>
     internal WorkerPoolTuning PoolTuning { get; set; }
 
@@ -74,8 +69,15 @@ public sealed class VectorEnvOptions
     /// Slices of environments each worker owns (each with its own scratch and a share of
     /// <see cref="DistanceCacheBytes"/>). With more than one, a worker that has finished its own slices steps the
     /// slices other workers have not begun, so one slow core does not hold up every step; results are identical
-    /// either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than the environments allow.
-    /// Internal while the bench compares the choices.
+    /// either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than leaves each slice one
+    /// environment and <see cref="MinAgentsPerSlice"/> agents. Internal: the bench compares the choices.
     /// </summary>
-    internal int SlicesPerWorker { get; set; } = 1;
+    internal int SlicesPerWorker { get; set; } = 4;
+
+    /// <summary>
+    /// The fewest agents a slice may have when a worker's environments are split into several: smaller slices share
+    /// cache lines of the result arrays with their neighbours, and on 16 cores stealing them made the small
+    /// Bottleneck steps slower (docs/performance.md). Internal (tests lower it to exercise stealing on small runs).
+    /// </summary>
+    internal int MinAgentsPerSlice { get; set; } = 256;
 }

@@ -51,11 +51,6 @@ public sealed class BenchCommand : ICliCommand
             DefaultValueFactory = _ => new VectorEnvOptions().StreamingObservationStores ? "on" : "off",
         };
         BenchSetup defaults = BenchSetup.Default;
-        var pool = new Option<string>("--pool")
-        {
-            Description = "worker pool of the all-core runs: events (one event per worker), generation (one shared counter), or both",
-            DefaultValueFactory = _ => defaults.PoolName,
-        };
         var spin = new Option<string>("--spin-us")
         {
             Description = "microseconds a waiting worker spins before yielding its core; several comma-separated values measure each (e.g. 0,50)",
@@ -87,7 +82,6 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(seconds);
         command.Options.Add(scaling);
         command.Options.Add(streamingStores);
-        command.Options.Add(pool);
         command.Options.Add(spin);
         command.Options.Add(pin);
         command.Options.Add(slices);
@@ -102,7 +96,6 @@ public sealed class BenchCommand : ICliCommand
             BenchScaling scalingMode = BenchOptionParser.Scaling(parseResult.GetValue(scaling)!);
             IReadOnlyList<BenchSetup> setups = BenchSetup.Combine(
                 BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!),
-                BenchOptionParser.Pool(parseResult.GetValue(pool)!),
                 BenchOptionParser.SpinMicroseconds(parseResult.GetValue(spin)!),
                 BenchOptionParser.Pin(parseResult.GetValue(pin)!),
                 BenchOptionParser.SlicesPerWorker(parseResult.GetValue(slices)!));

@@ -50,9 +50,9 @@ public sealed class BenchCommandTests
             Assert.True(report.RootElement.GetProperty("copy_bytes_per_second_one_thread").GetDouble() > 0);
             Assert.True(report.RootElement.GetProperty("trivial_step_us_one_thread").GetDouble() > 0);
             Assert.Equal(
-                ["events/0/False", "generation/0/False"],
+                ["0/False"],
                 report.RootElement.GetProperty("trivial_steps").EnumerateArray().Select(t =>
-                    $"{t.GetProperty("pool").GetString()}/{t.GetProperty("spin_us").GetInt32()}/{t.GetProperty("pinned").GetBoolean()}"));
+                    $"{t.GetProperty("spin_us").GetInt32()}/{t.GetProperty("pinned").GetBoolean()}"));
             Assert.All(report.RootElement.GetProperty("trivial_steps").EnumerateArray(), t => Assert.True(t.GetProperty("us").GetDouble() > 0));
 
             JsonElement machine = report.RootElement.GetProperty("machine");
@@ -68,7 +68,7 @@ public sealed class BenchCommandTests
             Assert.StartsWith("Machine: ", lines[2]);
             Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
             Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
-            Assert.StartsWith("| bottleneck | pogema | normal, events, spin 0 us, unpinned, 1 slice/worker | 512 x 2 |", lines[10]);
+            Assert.StartsWith("| bottleneck | pogema | normal, spin 0 us, unpinned, 4 slices/worker | 512 x 2 |", lines[10]);
             Assert.Contains("| 2 |", lines[10]);
             Assert.Contains("| 1024 |", lines[10]);
 
@@ -120,17 +120,21 @@ public sealed class BenchCommandTests
             Assert.Equal(0, Pogema.Cli.Program.Main(
                 [
                     "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
-                    "--scaling", "fixed", "--pool", "both", "--spin-us", "0,20", "--pin", "on", "--slices", "2", "--rounds", "3", "--json", json, "--markdown", markdown,
+                    "--scaling", "both", "--spin-us", "0,20", "--pin", "on", "--slices", "1,2", "--rounds", "3", "--json", json, "--markdown", markdown,
                 ]));
 
             using var report = JsonDocument.Parse(File.ReadAllText(json));
             Assert.Equal(3, report.RootElement.GetProperty("rounds").GetInt32());
             JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
             Assert.Equal(
-                ["one_thread", "same_envs/events/0/True/2", "same_envs/events/20/True/2", "same_envs/generation/0/True/2", "same_envs/generation/20/True/2"],
+                [
+                    "one_thread", "same_envs/0/True/1/1", "same_work_per_thread/0/True/1/1", "same_envs/0/True/2/2", "same_work_per_thread/0/True/2/2",
+                    "same_envs/20/True/1/1", "same_work_per_thread/20/True/1/1", "same_envs/20/True/2/2", "same_work_per_thread/20/True/2/2",
+                    "independent_copies/0/True/1/1",
+                ],
                 rows.Select(r => r.GetProperty("workload").GetString() == "one_thread"
                     ? "one_thread"
-                    : $"{r.GetProperty("workload").GetString()}/{r.GetProperty("pool").GetString()}/{r.GetProperty("spin_us").GetInt32()}/{r.GetProperty("pinned").GetBoolean()}/{r.GetProperty("slices_per_worker").GetInt32()}"));
+                    : $"{r.GetProperty("workload").GetString()}/{r.GetProperty("spin_us").GetInt32()}/{r.GetProperty("pinned").GetBoolean()}/{r.GetProperty("slices_per_worker").GetInt32()}/{r.GetProperty("slices_per_worker_used").GetInt32()}"));
             foreach (JsonElement row in rows)
             {
                 Assert.Equal(3, row.GetProperty("rounds").GetInt32());
@@ -138,13 +142,13 @@ public sealed class BenchCommandTests
                 Assert.InRange(rate, row.GetProperty("agent_steps_per_second_min").GetDouble(), row.GetProperty("agent_steps_per_second_max").GetDouble());
             }
 
-            // The synchronization line times both pools with every spin of the plan, pinned as asked.
-            Assert.Equal(4, report.RootElement.GetProperty("trivial_steps").GetArrayLength());
+            // The synchronization line times every spin of the plan, pinned as asked.
+            Assert.Equal(2, report.RootElement.GetProperty("trivial_steps").GetArrayLength());
 
-            // One summary line per all-core setup, each beside the same one-thread run.
+            // One summary line per all-core setup, each beside the same one-thread run and the same copies.
             string[] summary = [.. File.ReadAllLines(markdown).Where(l => l.StartsWith("| bottleneck | pogema |", StringComparison.Ordinal)).Take(4)];
             Assert.Equal(
-                ["normal, events, spin 0 us, pinned, 2 slices/worker", "normal, events, spin 20 us, pinned, 2 slices/worker", "normal, generation, spin 0 us, pinned, 2 slices/worker", "normal, generation, spin 20 us, pinned, 2 slices/worker"],
+                ["normal, spin 0 us, pinned, 1 slice/worker", "normal, spin 0 us, pinned, 2 slices/worker", "normal, spin 20 us, pinned, 1 slice/worker", "normal, spin 20 us, pinned, 2 slices/worker"],
                 summary.Select(l => l.Split(" | ")[2]));
         }
         finally
@@ -161,7 +165,6 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--seconds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--scaling", "weak"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--streaming-stores", "yes"]));
-        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--pool", "tree"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--pin", "yes"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));

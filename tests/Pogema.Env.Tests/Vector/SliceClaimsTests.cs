@@ -51,7 +51,7 @@ public sealed class SliceClaimsTests
         const int runs = 300;
         var claims = new SliceClaims(workers, slicesPerWorker, stealing: true);
         var counts = new int[workers * slicesPerWorker];
-        using var pool = new EventWorkerPool(workers, w =>
+        using var pool = new WorkerPool(workers, w =>
         {
             long run = claims.Run;
             int scan = 0;

@@ -43,15 +43,15 @@ public sealed class VectorEnvAllocationTests
     [InlineData("random", ObservationPreset.Pogema, false)]
     [InlineData("bottleneck", ObservationPreset.Pogema, true)]
     [InlineData("warehouse", ObservationPreset.Follower, true)]
-    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset, bool streamingAndTunedGenerationPool)
+    public void MultiThreadedSteppingAllocatesNothing(string scenario, ObservationPreset preset, bool streamingTunedPoolAndStealing)
     {
         VectorEnvOptions options = VectorEnvWorkerTests.Options(scenario, preset, 3);
-        if (streamingAndTunedGenerationPool)
+        if (streamingTunedPoolAndStealing)
         {
             options.StreamingObservationStores = true;
-            options.Signalling = WorkerSignalling.Generation;
             options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 20, PinThreads: true);
             options.SlicesPerWorker = 3;
+            options.MinAgentsPerSlice = 1;
         }
 
         using var vec = new VectorEnv(options);

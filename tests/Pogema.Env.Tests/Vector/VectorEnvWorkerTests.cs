@@ -93,22 +93,10 @@ public sealed class VectorEnvWorkerTests
     public void AnyWorkerCountGivesTheSameRun(string scenario, ObservationPreset preset) =>
         AssertSameRun(Options(scenario, preset, 1), Options(scenario, preset, 3));
 
-    [Theory]
-    [MemberData(nameof(Scenarios))]
-    public void WorkersStartedByTheGenerationCounterGiveTheSameRun(string scenario, ObservationPreset preset)
-    {
-        VectorEnvOptions generation = Options(scenario, preset, 3);
-        generation.Signalling = WorkerSignalling.Generation;
-        AssertSameRun(Options(scenario, preset, 1), generation);
-    }
-
-    [Theory]
-    [InlineData("events")]
-    [InlineData("generation")]
-    public void SpinningAndPinnedWorkersGiveTheSameRun(string pool)
+    [Fact]
+    public void SpinningAndPinnedWorkersGiveTheSameRun()
     {
         VectorEnvOptions tuned = Options("random", ObservationPreset.Follower, 3);
-        tuned.Signalling = pool == "events" ? WorkerSignalling.Events : WorkerSignalling.Generation;
         tuned.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 50, PinThreads: true);
         AssertSameRun(Options("random", ObservationPreset.Follower, 1), tuned);
     }
@@ -120,6 +108,7 @@ public sealed class VectorEnvWorkerTests
         // Slices of one or two environments each: the caller's thread, first to start, steps many of the helpers'.
         VectorEnvOptions slices = Options(scenario, preset, 3);
         slices.SlicesPerWorker = 4;
+        slices.MinAgentsPerSlice = 1;
         AssertSameRun(Options(scenario, preset, 1), slices);
     }
 

@@ -4,15 +4,10 @@ namespace Pogema.Env.Tests.Vector;
 
 public sealed class WorkerPoolTests
 {
-    public static TheoryData<string> Pools => new() { "events", "generation", "events, spin, pinned", "generation, spin, pinned" };
+    public static TheoryData<string> Pools => new() { "plain", "spin, pinned" };
 
-    private static WorkerPool Create(string kind, int workers, Action<int> work)
-    {
-        var tuning = kind.Contains("spin", StringComparison.Ordinal) ? new WorkerPoolTuning(SpinMicroseconds: 50, PinThreads: true) : default;
-        return kind.StartsWith("events", StringComparison.Ordinal)
-            ? new EventWorkerPool(workers, work, tuning)
-            : new GenerationWorkerPool(workers, work, tuning);
-    }
+    private static WorkerPool Create(string kind, int workers, Action<int> work) =>
+        new(workers, work, kind == "plain" ? default : new WorkerPoolTuning(SpinMicroseconds: 50, PinThreads: true));
 
     [Theory]
     [MemberData(nameof(Pools))]
@@ -60,10 +55,8 @@ public sealed class WorkerPoolTests
         Assert.Equal(6, Volatile.Read(ref total));
     }
 
-    [Theory]
-    [InlineData("events")]
-    [InlineData("generation")]
-    public void PinnedHelpersEachRunOnOneOwnCpuAwayFromTheCaller(string kind)
+    [Fact]
+    public void PinnedHelpersEachRunOnOneOwnCpu()
     {
         int[] allowed = ThreadAffinity.AllowedCpus();
         if (!OperatingSystem.IsLinux())
@@ -76,7 +69,7 @@ public sealed class WorkerPoolTests
         Assert.True(allowed.Length >= 2, $"only {allowed.Length} CPU(s) allowed");
         int workers = allowed.Length;
         var seen = new int[workers][];
-        using var pool = Create(kind + ", spin, pinned", workers, w =>
+        using var pool = Create("spin, pinned", workers, w =>
         {
             if (w > 0)
             {
@@ -103,7 +96,7 @@ public sealed class WorkerPoolTests
         int[] allowed = ThreadAffinity.AllowedCpus();
         int workers = allowed.Length + 1;
         var seen = new int[workers][];
-        using var pool = new EventWorkerPool(workers, w => seen[w] = ThreadAffinity.AllowedCpus(), new WorkerPoolTuning(PinThreads: true));
+        using var pool = new WorkerPool(workers, w => seen[w] = ThreadAffinity.AllowedCpus(), new WorkerPoolTuning(PinThreads: true));
         pool.Run();
         for (int w = 1; w < workers; w++)
         {
