@@ -59,6 +59,7 @@ public sealed record BenchReport
                 json.WriteStartObject();
                 WriteSetup(json, step.Setup);
                 json.WriteNumber("us", Math.Round(step.Seconds * 1e6, 3));
+                json.WriteNumber("pool_alone_us", Math.Round(step.PoolRunSeconds * 1e6, 3));
                 json.WriteEndObject();
             }
 
@@ -220,7 +221,7 @@ public sealed record BenchReport
         line.Append(CultureInfo.InvariantCulture, $"Step of trivial work (one 1-agent env per worker): {TrivialStepSecondsOneThread * 1e6:0.00} us on one thread");
         foreach (TrivialStep step in TrivialSteps)
         {
-            line.Append(CultureInfo.InvariantCulture, $", {step.Seconds * 1e6:0.00} us on {Threads} ({step.Setup.WorkersLabel})");
+            line.Append(CultureInfo.InvariantCulture, $", {step.Seconds * 1e6:0.00} us on {Threads} ({step.Setup.WorkersLabel}; the pool alone {step.PoolRunSeconds * 1e6:0.00} us)");
         }
 
         return line.Append('.').ToString();

@@ -67,7 +67,7 @@ public sealed class BenchRunner
         var sync = new List<TrivialStep>();
         foreach (BenchSetup setup in SynchronizationSetups(plan.Setups))
         {
-            sync.Add(new TrivialStep(setup, TrivialStepSeconds(_threads, setup)));
+            sync.Add(new TrivialStep(setup, TrivialStepSeconds(_threads, setup), PoolRunSeconds(_threads, setup)));
         }
 
         var rows = new List<BenchRow>();
@@ -401,6 +401,15 @@ public sealed class BenchRunner
         Time(_duration / 16, k => vec.Step(actions[k % ActionPatterns]));
         (long steps, double seconds) = Time(_duration / 4, k => vec.Step(actions[k % ActionPatterns]));
         return seconds / steps;
+    }
+
+    /// <summary>Seconds per run of a worker pool with no work, on <paramref name="workers"/> threads with the setup's spinning and pinning.</summary>
+    private double PoolRunSeconds(int workers, BenchSetup setup)
+    {
+        using var pool = new WorkerPool(workers, static _ => { }, new WorkerPoolTuning(setup.SpinMicroseconds, setup.PinThreads));
+        Time(_duration / 16, _ => pool.Run());
+        (long runs, double seconds) = Time(_duration / 4, _ => pool.Run());
+        return seconds / runs;
     }
 
     /// <summary>One <see cref="PogemaEnv"/>, writing the <c>default</c> observations every step as POGEMA does, resets included.</summary>

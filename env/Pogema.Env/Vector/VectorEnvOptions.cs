@@ -76,8 +76,8 @@ public sealed class VectorEnvOptions
 
     /// <summary>
     /// The fewest agents a slice may have when a worker's environments are split into several: smaller slices share
-    /// cache lines of the result arrays with their neighbours, and on 16 cores stealing them made the small
-    /// Bottleneck steps slower (docs/performance.md). Internal (tests lower it to exercise stealing on small runs).
+    /// cache lines of the result arrays with their neighbours, and on 16 cores stealing slices of 16 agents made the
+    /// small Bottleneck steps slower (docs/performance.md). Internal (tests lower it to exercise stealing on small runs).
     /// </summary>
-    internal int MinAgentsPerSlice { get; set; } = 256;
+    internal int MinAgentsPerSlice { get; set; } = 64;
 }

@@ -53,7 +53,11 @@ public sealed class BenchCommandTests
                 ["0/False"],
                 report.RootElement.GetProperty("trivial_steps").EnumerateArray().Select(t =>
                     $"{t.GetProperty("spin_us").GetInt32()}/{t.GetProperty("pinned").GetBoolean()}"));
-            Assert.All(report.RootElement.GetProperty("trivial_steps").EnumerateArray(), t => Assert.True(t.GetProperty("us").GetDouble() > 0));
+            Assert.All(report.RootElement.GetProperty("trivial_steps").EnumerateArray(), t =>
+            {
+                Assert.True(t.GetProperty("us").GetDouble() > 0);
+                Assert.True(t.GetProperty("pool_alone_us").GetDouble() > 0);
+            });
 
             JsonElement machine = report.RootElement.GetProperty("machine");
             Assert.Equal(Environment.ProcessorCount, machine.GetProperty("dotnet_processor_count").GetInt32());
