@@ -72,7 +72,7 @@ public sealed class VectorEnvOptions
     /// either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than leaves each slice one
     /// environment and <see cref="MinAgentsPerSlice"/> agents. Internal: the bench compares the choices.
     /// </summary>
-    internal int SlicesPerWorker { get; set; } = 4;
+    internal int SlicesPerWorker { get; set; } = 16;
 
     /// <summary>
     /// The fewest agents a slice may have when a worker's environments are split into several: smaller slices share

@@ -72,7 +72,7 @@ public sealed class BenchCommandTests
             Assert.StartsWith("Machine: ", lines[2]);
             Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
             Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
-            Assert.StartsWith("| bottleneck | pogema | normal, spin 0 us, unpinned, 4 slices/worker | 512 x 2 |", lines[10]);
+            Assert.StartsWith("| bottleneck | pogema | normal, spin 0 us, unpinned, 16 slices/worker | 512 x 2 |", lines[10]);
             Assert.Contains("| 2 |", lines[10]);
             Assert.Contains("| 1024 |", lines[10]);
 

@@ -57,10 +57,18 @@ public sealed class VectorEnvAllocationTests
         using var vec = new VectorEnv(options);
         var (actions, rng, sink) = WarmUp(vec);
 
-        // Each worker counts what it allocates on its own thread: exact, whatever else the process does.
-        long workersBefore = vec.WorkerAllocatedBytes;
-        Run(vec, actions, rng, sink, 400);
-        Assert.Equal(0, vec.WorkerAllocatedBytes - workersBefore);
+        // Each slice counts what its thread allocates while stepping it: exact, whatever the rest of the process does,
+        // except the runtime's one-time work (recompiling hot methods) on whichever thread runs a method; a stepping
+        // leak shows in every window, so one clean window out of a few is required.
+        long leastInSlices = long.MaxValue;
+        for (int attempt = 0; attempt < 5 && leastInSlices != 0; attempt++)
+        {
+            long slicesBefore = vec.WorkerAllocatedBytes;
+            Run(vec, actions, rng, sink, 200);
+            leastInSlices = Math.Min(leastInSlices, vec.WorkerAllocatedBytes - slicesBefore);
+        }
+
+        Assert.Equal(0, leastInSlices);
 
         // The process-wide count also sees the runtime's and the test runner's threads (background JIT, other
         // tests finishing), which allocate now and then; a stepping leak shows in every window, so one clean
@@ -96,19 +104,22 @@ public sealed class VectorEnvAllocationTests
         using var vec = new VectorEnv(options);
         var (actions, rng, sink) = WarmUp(vec);
 
-        long workersBefore = vec.WorkerAllocatedBytes;
         long least = long.MaxValue;
+        long leastInSlices = long.MaxValue;
         int episodes = 0;
-        for (int attempt = 0; attempt < 5 && least != 0; attempt++)
+        for (int attempt = 0; attempt < 5 && (least != 0 || leastInSlices != 0); attempt++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            long slicesBefore = vec.WorkerAllocatedBytes;
             episodes += Run(vec, actions, rng, sink, 150);
             least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            leastInSlices = Math.Min(leastInSlices, vec.WorkerAllocatedBytes - slicesBefore);
         }
 
-        // The workers' count is exact (their own threads, nothing else runs there), so every window must be clean;
-        // the caller's thread may see the runtime's one-time work once, so one clean window out of a few is required.
-        Assert.Equal(0, vec.WorkerAllocatedBytes - workersBefore);
+        // Slices run on any worker's thread, the caller's included, where the runtime's one-time work (recompiling hot
+        // methods) may allocate once; a step that allocates would show in every window, so one clean window of a few
+        // is required of both counts.
+        Assert.Equal(0, leastInSlices);
         Assert.Equal(0, least);
         Assert.True(episodes >= 40 * options.NumEnvs, $"only {episodes} episodes ended inside the measured steps");
     }
