@@ -34,7 +34,7 @@ has() { case " $phases " in *" $1 "*) return 0;; *) return 1;; esac; }
 
 if has bench; then
   stamp bench
-  timeout "$bench_seconds" "$P" bench --seconds 0.5 --threads 16 --rounds 3 --slices 1,4 --markdown bench.md --json bench.json > bench.log 2>&1
+  timeout "$bench_seconds" "$P" bench --seconds 0.5 --threads 16 --rounds 3 --slices 1,16 --markdown bench.md --json bench.json > bench.log 2>&1
 fi
 
 lifelong_eval() {
