@@ -233,18 +233,7 @@ public sealed class BenchRunner
         int numEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
         using var vec = new VectorEnv(VectorOptions(scenario, variant, setup, numEnvs, workers, seed: 0));
         vec.Reset();
-        int[][] actions = RandomActions(vec.NumAgents);
-
-        // Finished episodes are drained after every step, as a trainer does (a step ends at most one per env).
-        var finished = new List<EpisodeMetrics>(vec.NumEnvs);
-        void StepOnce(long k)
-        {
-            vec.Step(actions[k % ActionPatterns]);
-            vec.DrainEpisodes(finished);
-            finished.Clear();
-        }
-
-        (long steps, double seconds, long allocated, int collections) = MeasureSteps(StepOnce);
+        (long steps, double seconds, long allocated, int collections) = MeasureSteps(StepAndDrain(vec));
         (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());
 
         double observationBytes = vec.Observations.Length * 4.0;
@@ -300,17 +289,10 @@ public sealed class BenchRunner
                 {
                     vec = new VectorEnv(VectorOptions(scenario, variant, setup, scenario.NumEnvs, workers: 1, seed: (ulong)copy));
                     vec.Reset();
-                    int[][] actions = RandomActions(vec.NumAgents);
-                    var finished = new List<EpisodeMetrics>(vec.NumEnvs);
-                    void StepOnce(long k)
-                    {
-                        vec.Step(actions[k % ActionPatterns]);
-                        vec.DrainEpisodes(finished);
-                        finished.Clear();
-                    }
+                    Action<long> stepOnce = StepAndDrain(vec);
 
                     ready.SignalAndWait();
-                    Time(_duration / 4, StepOnce);
+                    Time(_duration / 4, stepOnce);
                     ready.SignalAndWait();
                     if (copy == 0)
                     {
@@ -318,7 +300,7 @@ public sealed class BenchRunner
                     }
 
                     long before = GC.GetAllocatedBytesForCurrentThread();
-                    (steps[copy], seconds[copy]) = Time(_duration, StepOnce);
+                    (steps[copy], seconds[copy]) = Time(_duration, stepOnce);
                     allocated[copy] = GC.GetAllocatedBytesForCurrentThread() - before;
                     agents[copy] = vec.NumAgents;
                     observationBytes[copy] = vec.Observations.Length * 4.0;
@@ -449,6 +431,22 @@ public sealed class BenchRunner
             AllocatedBytesPerStep = allocated / (double)steps,
             GarbageCollections = collections,
             SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
+        };
+    }
+
+    /// <summary>
+    /// A step of <paramref name="vec"/> with the k-th random action pattern, then its finished episodes drained, as a
+    /// trainer does after every step (a step ends at most one episode per environment).
+    /// </summary>
+    private static Action<long> StepAndDrain(VectorEnv vec)
+    {
+        int[][] actions = RandomActions(vec.NumAgents);
+        var finished = new List<EpisodeMetrics>(vec.NumEnvs);
+        return k =>
+        {
+            vec.Step(actions[k % ActionPatterns]);
+            vec.DrainEpisodes(finished);
+            finished.Clear();
         };
     }
 

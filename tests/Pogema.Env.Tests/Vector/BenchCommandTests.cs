@@ -8,11 +8,10 @@ public sealed class BenchCommandTests
     [Fact]
     public void WritesOneRowPerRunToJsonAndMarkdown()
     {
-        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
-        try
+        InTempDirectory(dir =>
         {
-            string json = Path.Combine(dir.FullName, "bench.json");
-            string markdown = Path.Combine(dir.FullName, "bench.md");
+            string json = Path.Combine(dir, "bench.json");
+            string markdown = Path.Combine(dir, "bench.md");
             Assert.Equal(0, Pogema.Cli.Program.Main(
                 ["bench", "--config", "bottleneck", "--preset", "all", "--threads", "2", "--seconds", "0.05", "--json", json, "--markdown", markdown]));
 
@@ -57,41 +56,36 @@ public sealed class BenchCommandTests
             {
                 Assert.True(t.GetProperty("us").GetDouble() > 0);
                 Assert.True(t.GetProperty("pool_alone_us").GetDouble() > 0);
-            });
+        });
 
-            JsonElement machine = report.RootElement.GetProperty("machine");
-            Assert.Equal(Environment.ProcessorCount, machine.GetProperty("dotnet_processor_count").GetInt32());
-            Assert.False(string.IsNullOrEmpty(machine.GetProperty("runtime").GetString()));
+        JsonElement machine = report.RootElement.GetProperty("machine");
+        Assert.Equal(Environment.ProcessorCount, machine.GetProperty("dotnet_processor_count").GetInt32());
+        Assert.False(string.IsNullOrEmpty(machine.GetProperty("runtime").GetString()));
 
-            // Six header lines (host, system, machine, copy, synchronization, scaling), a blank; the summary (header,
-            // rule, single env + three presets); a blank, a title, a blank; every run (header, rule, eleven runs).
-            string[] lines = File.ReadAllLines(markdown);
-            Assert.Equal(7 + 2 + 4 + 3 + 2 + 11, lines.Length);
-            Assert.StartsWith("Host: ", lines[0]);
-            Assert.StartsWith("System: ", lines[1]);
-            Assert.StartsWith("Machine: ", lines[2]);
-            Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
-            Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
-            Assert.StartsWith("| bottleneck | pogema | normal, spin 0 us, unpinned, 16 slices/worker | 512 x 2 |", lines[10]);
-            Assert.Contains("| 2 |", lines[10]);
-            Assert.Contains("| 1024 |", lines[10]);
+        // Six header lines (host, system, machine, copy, synchronization, scaling), a blank; the summary (header,
+        // rule, single env + three presets); a blank, a title, a blank; every run (header, rule, eleven runs).
+        string[] lines = File.ReadAllLines(markdown);
+        Assert.Equal(7 + 2 + 4 + 3 + 2 + 11, lines.Length);
+        Assert.StartsWith("Host: ", lines[0]);
+        Assert.StartsWith("System: ", lines[1]);
+        Assert.StartsWith("Machine: ", lines[2]);
+        Assert.StartsWith("Step of trivial work (one 1-agent env per worker): ", lines[4]);
+        Assert.StartsWith("| bottleneck | pogema (single env) | - | 1 x 2 |", lines[9]);
+        Assert.StartsWith("| bottleneck | pogema | normal, spin 0 us, unpinned, 16 slices/worker | 512 x 2 |", lines[10]);
+        Assert.Contains("| 2 |", lines[10]);
+        Assert.Contains("| 1024 |", lines[10]);
 
-            // pogema+distances: no weak-scaling run and no copies.
-            Assert.Contains("| - | - | - | - | - | - | - |", lines[11]);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        // pogema+distances: no weak-scaling run and no copies.
+        Assert.Contains("| - | - | - | - | - | - | - |", lines[11]);
+        });
     }
 
     [Fact]
     public void StreamingStoresBothMeasuresEachRunWithBothStoreModes()
     {
-        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
-        try
+        InTempDirectory(dir =>
         {
-            string json = Path.Combine(dir.FullName, "bench.json");
+            string json = Path.Combine(dir, "bench.json");
             Assert.Equal(0, Pogema.Cli.Program.Main(
                 [
                     "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.05", "--no-baseline",
@@ -106,21 +100,16 @@ public sealed class BenchCommandTests
                 ],
                 report.RootElement.GetProperty("rows").EnumerateArray().Select(r =>
                     $"{r.GetProperty("streaming_stores").GetBoolean()}/{r.GetProperty("workload").GetString()}/{r.GetProperty("num_envs").GetInt32()}"));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void EverySetupGetsItsAllCoreRunsAndEveryRunItsRounds()
     {
-        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
-        try
+        InTempDirectory(dir =>
         {
-            string json = Path.Combine(dir.FullName, "bench.json");
-            string markdown = Path.Combine(dir.FullName, "bench.md");
+            string json = Path.Combine(dir, "bench.json");
+            string markdown = Path.Combine(dir, "bench.md");
             Assert.Equal(0, Pogema.Cli.Program.Main(
                 [
                     "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
@@ -154,11 +143,7 @@ public sealed class BenchCommandTests
             Assert.Equal(
                 ["normal, spin 0 us, pinned, 1 slice/worker", "normal, spin 0 us, pinned, 2 slices/worker", "normal, spin 20 us, pinned, 1 slice/worker", "normal, spin 20 us, pinned, 2 slices/worker"],
                 summary.Select(l => l.Split(" | ")[2]));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
@@ -173,5 +158,18 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--slices", "0"]));
+    }
+
+    private static void InTempDirectory(Action<string> body)
+    {
+        var dir = Directory.CreateTempSubdirectory("pogema-bench-");
+        try
+        {
+            body(dir.FullName);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
