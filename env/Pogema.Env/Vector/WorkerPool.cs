@@ -22,15 +22,16 @@ internal sealed class WorkerPool : IDisposable
 
     private readonly Action<int> _work;
     private readonly Thread[] _threads;
-    private volatile bool _stopping;
-    private ExceptionDispatchInfo? _failure;
-
     private readonly int[] _helperCpus;
     private readonly WorkerSignal[] _signals;
     private readonly ManualResetEventSlim[] _wake;
     private readonly ManualResetEventSlim _done;
     private PaddedCounter _generation;
     private PaddedCounter _callerSleeping;
+
+    // True once Dispose has begun: a woken worker returns instead of working.
+    private volatile bool _stopping;
+    private ExceptionDispatchInfo? _failure;
 
     public WorkerPool(int workers, Action<int> work, WorkerPoolTuning tuning = default)
     {
@@ -39,8 +40,8 @@ internal sealed class WorkerPool : IDisposable
         _threads = new Thread[workers - 1];
         SpinTicks = tuning.SpinTicks;
         _helperCpus = tuning.PinThreads ? HelperCpus(workers) : [];
-        _signals = new WorkerSignal[Helpers];
-        _wake = new ManualResetEventSlim[Helpers];
+        _signals = new WorkerSignal[workers - 1];
+        _wake = new ManualResetEventSlim[workers - 1];
         _done = new ManualResetEventSlim(false, 0);
         for (int w = 0; w < _wake.Length; w++)
         {
@@ -55,12 +56,6 @@ internal sealed class WorkerPool : IDisposable
 
     /// <summary>Number of workers, the caller's thread included.</summary>
     public int Count { get; }
-
-    /// <summary>Number of threads besides the caller's.</summary>
-    private int Helpers => _threads.Length;
-
-    /// <summary>True once <see cref="Dispose"/> has begun: a woken worker returns instead of working.</summary>
-    private bool Stopping => _stopping;
 
     /// <summary>Runs the work for every worker index and returns when all are done; rethrows a worker's exception.</summary>
     public void Run()
@@ -258,7 +253,7 @@ internal sealed class WorkerPool : IDisposable
         while (true)
         {
             seen = WaitForRun(ref signal, wake, seen);
-            if (Stopping)
+            if (_stopping)
             {
                 return;
             }
