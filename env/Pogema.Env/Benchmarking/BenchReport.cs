@@ -266,6 +266,14 @@ public sealed record BenchReport
     /// <summary>Agent-steps per second of an optional run, or a dash.</summary>
     public static string Rate(BenchRow? row) => row is null ? "-" : row.AgentStepsPerSecond.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary><see cref="SetupLabel"/> in <see cref="BenchSetup.ShortLabel"/> form, for the console.</summary>
+    public static string ShortSetupLabel(BenchRow row) => row.Setup switch
+    {
+        null => "-",
+        { } setup when row.Workload is BenchWorkload.OneThread or BenchWorkload.IndependentCopies => setup.StoresName,
+        { } setup => setup.ShortLabel,
+    };
+
     /// <summary>Agent-steps per second of an optional run with its range over the rounds when there were several, or a dash.</summary>
     public static string RateRange(BenchRow? row) => row switch
     {

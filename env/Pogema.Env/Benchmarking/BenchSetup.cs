@@ -22,6 +22,12 @@ public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool
     /// <summary>Everything, as the tables show it: stores, pool, spin and pinning.</summary>
     public string Label => $"{StoresName}, {WorkersLabel}";
 
+    /// <summary>
+    /// A short form for narrow tables: the store mode, spinning and pinning only when on, and the slices per worker
+    /// (e.g. <c>normal 16/w</c>, <c>streaming spin 50 pinned 4/w</c>).
+    /// </summary>
+    public string ShortLabel => $"{StoresName}{(SpinMicroseconds != 0 ? $" spin {SpinMicroseconds}" : "")}{(PinThreads ? " pinned" : "")} {SlicesPerWorker}/w";
+
     /// <summary>How the workers run: spin, pinning and slices.</summary>
     public string WorkersLabel => $"spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker";
 

@@ -138,8 +138,8 @@ public sealed class BenchCommand : ICliCommand
     {
         if (Console.IsOutputRedirected)
         {
-            // A file or pipe has no width; the default 80 columns would wrap every figure of the 17-column table.
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 240);
+            // A file or pipe has no width; the default 80 columns would wrap every figure of the 20-column table.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 300);
         }
 
         AnsiConsole.WriteLine(report.Machine.HardwareLine());
@@ -150,7 +150,7 @@ public sealed class BenchCommand : ICliCommand
         AnsiConsole.WriteLine(report.SynchronizationLine());
         AnsiConsole.MarkupLine("x POGEMA: over POGEMA's own speed on the same configuration (2 cores, random actions); only [bold]pogema[/] rows do POGEMA's work.");
         AnsiConsole.MarkupLine("same envs: the 1-thread run's envs over all threads (strong scaling); same work/thread: threads x the envs (weak scaling); copies: threads independent copies of the 1-thread run (the machine's ceiling).");
-        AnsiConsole.WriteLine($"{report.RoundsText()} of every run.");
+        AnsiConsole.WriteLine($"{report.RoundsText()} of every run" + (report.Rounds > 1 ? "; each round's range is in the --markdown and --json reports." : "."));
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("config", "preset", "setup", "envs x agents", "1 thread", "x POGEMA", "same envs", "threads", "scaling", "/ thread", "same work/thread", "envs", "scaling", "/ thread", "copies", "/ thread", "work/copies", "copy/obs 1", "copy/obs same", "copy/obs work");
         foreach (BenchSummaryLine line in report.Summary())
@@ -162,19 +162,19 @@ public sealed class BenchCommand : ICliCommand
             table.AddRow(
                 one.Scenario,
                 Markup.Escape(BenchReport.PresetLabel(one)),
-                Markup.Escape(BenchReport.SetupLabel(same ?? weak ?? one)),
+                Markup.Escape(BenchReport.ShortSetupLabel(same ?? weak ?? one)),
                 $"{one.NumEnvs} x {one.NumAgents / one.NumEnvs}",
-                BenchReport.RateRange(one),
+                BenchReport.Rate(one),
                 BenchReport.Opt(one.SpeedupOverPogema, "0"),
-                BenchReport.RateRange(same),
+                BenchReport.Rate(same),
                 BenchReport.Count(same?.Threads),
                 BenchReport.Opt(same?.ScalingOverOneThread, "0.00"),
                 BenchReport.Opt(same?.ScalingPerThread, "0.00"),
-                BenchReport.RateRange(weak),
+                BenchReport.Rate(weak),
                 BenchReport.Count(weak?.NumEnvs),
                 BenchReport.Opt(weak?.ScalingOverOneThread, "0.00"),
                 BenchReport.Opt(weak?.ScalingPerThread, "0.00"),
-                BenchReport.RateRange(copies),
+                BenchReport.Rate(copies),
                 BenchReport.Opt(copies?.ScalingPerThread, "0.00"),
                 BenchReport.Opt(BenchReport.OverCopies(line), "0.00"),
                 BenchReport.Opt(one.CopyBandwidthOverObservationWrite, "0.0"),
