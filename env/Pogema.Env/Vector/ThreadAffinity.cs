@@ -22,8 +22,16 @@ internal static partial class ThreadAffinity
         }
 
         Span<ulong> mask = stackalloc ulong[MaskWords];
-        if (GetAffinity(0, (nuint)(MaskWords * sizeof(ulong)), ref MemoryMarshal.GetReference(mask)) != 0)
+        try
         {
+            if (GetAffinity(0, (nuint)(MaskWords * sizeof(ulong)), ref MemoryMarshal.GetReference(mask)) != 0)
+            {
+                return [];
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without these calls: nothing is known, nothing will be pinned.
             return [];
         }
 
@@ -50,7 +58,14 @@ internal static partial class ThreadAffinity
         Span<ulong> mask = stackalloc ulong[MaskWords];
         mask.Clear();
         mask[cpu >> 6] = 1UL << (cpu & 63);
-        return SetAffinity(0, (nuint)(MaskWords * sizeof(ulong)), ref MemoryMarshal.GetReference(mask)) == 0;
+        try
+        {
+            return SetAffinity(0, (nuint)(MaskWords * sizeof(ulong)), ref MemoryMarshal.GetReference(mask)) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "sched_getaffinity")]
