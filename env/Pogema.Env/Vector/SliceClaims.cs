@@ -72,9 +72,16 @@ internal sealed class SliceClaims
         while (true)
         {
             long seen = Volatile.Read(ref counter);
+            long seenRun = seen >> IndexBits;
+
+            // A counter stamped with a later run: this claimer is late for a run that is over, and takes nothing.
+            if (seenRun > run)
+            {
+                return -1;
+            }
 
             // A counter still stamped with an earlier run has nothing claimed in this one.
-            long claimed = (seen & ~IndexMask) == stamp ? seen & IndexMask : 0;
+            long claimed = seenRun == run ? seen & IndexMask : 0;
             if (claimed >= _slicesPerWorker)
             {
                 return -1;

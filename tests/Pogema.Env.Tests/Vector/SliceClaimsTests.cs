@@ -69,4 +69,33 @@ public sealed class SliceClaimsTests
 
         Assert.All(counts, c => Assert.Equal(runs, c));
     }
+
+    [Fact]
+    public void AClaimerLateForARunThatIsOverTakesNothing()
+    {
+        // A run begins only once every slice of the one before is done.
+        var claims = new SliceClaims(workers: 2, slicesPerWorker: 2, stealing: true);
+        claims.BeginRun();
+        long stale = claims.Run;
+        int done = 0;
+        while (claims.Claim(1, stale, ref done) >= 0)
+        {
+        }
+
+        claims.BeginRun();
+        long current = claims.Run;
+        int scan = 0;
+        Assert.Equal(0, claims.Claim(0, current, ref scan));
+
+        // A worker still holding the earlier run's stamp must not take, or restamp, the current run's slices.
+        int staleScan = 0;
+        Assert.Equal(-1, claims.Claim(0, stale, ref staleScan));
+        var taken = new List<int>();
+        for (int s = claims.Claim(0, current, ref scan); s >= 0; s = claims.Claim(0, current, ref scan))
+        {
+            taken.Add(s);
+        }
+
+        Assert.Equal([1, 2, 3], taken);
+    }
 }
