@@ -25,6 +25,8 @@ public sealed class VectorEnv : IDisposable
     private readonly int[] _firstEnv;
     private readonly int _slicesPerWorker;
     private readonly SliceClaims _claims;
+    private readonly SliceCompletion _completion = new();
+    private readonly bool _joinOnSlices;
     private readonly WorkerPool _pool;
 
     // Every agent's results of the last step; each worker fills its own AgentOutputs and copies it in here.
@@ -100,6 +102,7 @@ public sealed class VectorEnv : IDisposable
         }
 
         _claims = new SliceClaims(workers, _slicesPerWorker, stealing: _slicesPerWorker > 1);
+        _joinOnSlices = options.JoinOnSlices && workers > 1;
 
         Observations = new float[(long)NumAgents * _observationStride];
         _results = new AgentOutputs(0, NumAgents);
@@ -193,8 +196,7 @@ public sealed class VectorEnv : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _phase = WorkerPhase.Reset;
-        _claims.BeginRun();
-        _pool.Run();
+        RunSlices();
         _hasReset = true;
     }
 
@@ -225,8 +227,7 @@ public sealed class VectorEnv : IDisposable
 
         actions.CopyTo(_actions);
         _phase = WorkerPhase.Step;
-        _claims.BeginRun();
-        _pool.Run();
+        RunSlices();
     }
 
     /// <summary>
@@ -242,8 +243,7 @@ public sealed class VectorEnv : IDisposable
         }
 
         _phase = WorkerPhase.Observe;
-        _claims.BeginRun();
-        _pool.Run();
+        RunSlices();
     }
 
     /// <summary>Appends the metrics of every episode finished since the last drain, environment by environment; returns how many.</summary>
@@ -294,6 +294,7 @@ public sealed class VectorEnv : IDisposable
         {
             _disposed = true;
             _pool.Dispose();
+            _completion.Dispose();
         }
     }
 
@@ -379,7 +380,28 @@ public sealed class VectorEnv : IDisposable
         bool streamed = false;
         for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
         {
-            streamed |= RunSlice(s);
+            if (!_joinOnSlices)
+            {
+                streamed |= RunSlice(s);
+                continue;
+            }
+
+            try
+            {
+                if (RunSlice(s))
+                {
+                    // The slice's count publishes its observations: fence its streamed stores first.
+                    StreamingCopy.Fence();
+                }
+            }
+            catch (Exception ex)
+            {
+                _completion.Fail(ex);
+            }
+            finally
+            {
+                _completion.SliceDone();
+            }
         }
 
         if (streamed)
@@ -387,6 +409,26 @@ public sealed class VectorEnv : IDisposable
             // Streamed stores are weakly ordered: fence them before the pool's completion signal publishes them.
             StreamingCopy.Fence();
         }
+
+        if (_joinOnSlices && worker == 0)
+        {
+            _completion.Wait();
+        }
+    }
+
+    /// <summary>
+    /// Runs the current phase on every slice: the workers claim slices, and the run ends when every worker has
+    /// reported or, with <see cref="VectorEnvOptions.JoinOnSlices"/>, when every slice is done.
+    /// </summary>
+    private void RunSlices()
+    {
+        if (_joinOnSlices)
+        {
+            _completion.Begin(_scratch.Length);
+        }
+
+        _claims.BeginRun();
+        _pool.Run(join: !_joinOnSlices);
     }
 
     private void BuildSlice(int slice)

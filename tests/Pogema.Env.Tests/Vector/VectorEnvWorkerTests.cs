@@ -112,6 +112,17 @@ public sealed class VectorEnvWorkerTests
         AssertSameRun(Options(scenario, preset, 1), slices);
     }
 
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void StepsEndingWhenEverySliceIsDoneGiveTheSameRun(string scenario, ObservationPreset preset)
+    {
+        VectorEnvOptions slices = Options(scenario, preset, 3);
+        slices.SlicesPerWorker = 4;
+        slices.MinAgentsPerSlice = 1;
+        slices.JoinOnSlices = true;
+        AssertSameRun(Options(scenario, preset, 1), slices);
+    }
+
     private static void AssertSameRun(VectorEnvOptions oneWorker, VectorEnvOptions threeWorkers)
     {
         using var one = new VectorEnv(oneWorker);

@@ -32,7 +32,7 @@ public sealed class WorkerPoolTests
         Assert.Equal(new[] { 200, 200, 200, 200 }, runs);
 
         failOn = 2;
-        var error = Assert.Throws<InvalidOperationException>(pool.Run);
+        var error = Assert.Throws<InvalidOperationException>(() => pool.Run());
         Assert.Equal("worker 2", error.Message);
 
         // The failure is handed back once; the pool keeps working.
