@@ -7,15 +7,26 @@ namespace Pogema.Env.Tests.Vector;
 /// <summary>Results do not depend on the number of workers; scenarios draw maps and tasks per episode.</summary>
 public sealed class VectorEnvWorkerTests
 {
-    public static TheoryData<string, ObservationPreset> Scenarios() => new()
+    private static readonly (string Scenario, ObservationPreset Preset)[] ScenarioList =
+    [
+        ("bottleneck", ObservationPreset.Follower),
+        ("mazes", ObservationPreset.Follower),
+        ("mapset", ObservationPreset.Follower),
+        ("mapset", ObservationPreset.Pogema),
+        ("random", ObservationPreset.Pogema),
+        ("warehouse", ObservationPreset.Follower),
+    ];
+
+    public static TheoryData<string, ObservationPreset> Scenarios()
     {
-        { "bottleneck", ObservationPreset.Follower },
-        { "mazes", ObservationPreset.Follower },
-        { "mapset", ObservationPreset.Follower },
-        { "mapset", ObservationPreset.Pogema },
-        { "random", ObservationPreset.Pogema },
-        { "warehouse", ObservationPreset.Follower },
-    };
+        var data = new TheoryData<string, ObservationPreset>();
+        foreach ((string scenario, ObservationPreset preset) in ScenarioList)
+        {
+            data.Add(scenario, preset);
+        }
+
+        return data;
+    }
 
     internal static VectorEnvOptions Options(string scenario, ObservationPreset preset, int workers) => scenario switch
     {
@@ -101,25 +112,30 @@ public sealed class VectorEnvWorkerTests
         AssertSameRun(Options("random", ObservationPreset.Follower, 1), tuned);
     }
 
-    [Theory]
-    [MemberData(nameof(Scenarios))]
-    public void WorkersStealingSlicesGiveTheSameRun(string scenario, ObservationPreset preset)
+    public static TheoryData<string, ObservationPreset, bool> ScenariosAndJoins()
     {
-        // Slices of one or two environments each: the caller's thread, first to start, steps many of the helpers'.
-        VectorEnvOptions slices = Options(scenario, preset, 3);
-        slices.SlicesPerWorker = 4;
-        slices.MinAgentsPerSlice = 1;
-        AssertSameRun(Options(scenario, preset, 1), slices);
+        var data = new TheoryData<string, ObservationPreset, bool>();
+        foreach (bool joinOnSlices in new[] { false, true })
+        {
+            foreach ((string scenario, ObservationPreset preset) in ScenarioList)
+            {
+                data.Add(scenario, preset, joinOnSlices);
+            }
+        }
+
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(Scenarios))]
-    public void StepsEndingWhenEverySliceIsDoneGiveTheSameRun(string scenario, ObservationPreset preset)
+    [MemberData(nameof(ScenariosAndJoins))]
+    public void WorkersStealingSlicesGiveTheSameRun(string scenario, ObservationPreset preset, bool joinOnSlices)
     {
+        // Slices of one or two environments each: the caller's thread, first to start, steps many of the helpers'.
+        // A step ends when every worker has reported, or (joinOnSlices) as soon as every slice is done.
         VectorEnvOptions slices = Options(scenario, preset, 3);
         slices.SlicesPerWorker = 4;
         slices.MinAgentsPerSlice = 1;
-        slices.JoinOnSlices = true;
+        slices.JoinOnSlices = joinOnSlices;
         AssertSameRun(Options(scenario, preset, 1), slices);
     }
 
