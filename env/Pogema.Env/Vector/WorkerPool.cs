@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 
 namespace Pogema.Env.Vector;
 
@@ -9,25 +8,25 @@ namespace Pogema.Env.Vector;
 /// </summary>
 /// <remarks>
 /// A step of many small environments takes a few microseconds per worker, so the signals are plain counters that
-/// both sides spin on (optionally on pause instructions alone first, <see cref="WorkerPoolTuning.SpinMicroseconds"/>;
-/// then yielding the core) before they block. A run starts with one write of a generation counter that every worker
+/// both sides spin on before they sleep (<see cref="SpinThenSleep"/>; on pause instructions alone first for
+/// <see cref="WorkerPoolTuning.SpinMicroseconds"/>). A run starts with one write of a generation counter that every worker
 /// sees at once; each worker reports completion in its own cache line, so no two workers write the same line and the
 /// caller reads each once. On 16 cores of the GPU test machine this beat one event per worker, set one after another
 /// with one shared completion counter, in 15 of 16 all-core runs (docs/performance.md), and replaced it.
 /// </remarks>
 internal sealed class WorkerPool : IDisposable
 {
-    /// <summary>SpinWait rounds before blocking: the first ten spin, later ones yield the core, in all about a millisecond.</summary>
-    private const int SpinRounds = 2000;
-
     private readonly Action<int> _work;
     private readonly Thread[] _threads;
     private readonly int[] _helperCpus;
-    private readonly WorkerSignal[] _signals;
-    private readonly ManualResetEventSlim[] _wake;
-    private readonly ManualResetEventSlim _done;
+
+    // Per helper: the last generation it finished (each in its own cache line), and its wait for the next run.
+    private readonly PaddedCounter[] _finished;
+    private readonly SpinThenSleep[] _helperWaits;
+
+    // The caller's wait for the helpers.
+    private readonly SpinThenSleep _callerWait = new();
     private PaddedCounter _generation;
-    private PaddedCounter _callerSleeping;
 
     // True once Dispose has begun: a woken worker returns instead of working.
     private volatile bool _stopping;
@@ -40,12 +39,11 @@ internal sealed class WorkerPool : IDisposable
         _threads = new Thread[workers - 1];
         SpinTicks = tuning.SpinTicks;
         _helperCpus = tuning.PinThreads ? HelperCpus(workers) : [];
-        _signals = new WorkerSignal[workers - 1];
-        _wake = new ManualResetEventSlim[workers - 1];
-        _done = new ManualResetEventSlim(false, 0);
-        for (int w = 0; w < _wake.Length; w++)
+        _finished = new PaddedCounter[workers - 1];
+        _helperWaits = new SpinThenSleep[workers - 1];
+        for (int w = 0; w < _helperWaits.Length; w++)
         {
-            _wake[w] = new ManualResetEventSlim(false, 0);
+            _helperWaits[w] = new SpinThenSleep();
         }
 
         StartThreads();
@@ -80,7 +78,7 @@ internal sealed class WorkerPool : IDisposable
         {
             if (join)
             {
-                WaitForWorkers(run);
+                _callerWait.Wait(new AllFinished(this, run), SpinTicks);
             }
         }
 
@@ -94,13 +92,18 @@ internal sealed class WorkerPool : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        WakeForStop();
+        BeginRun();
         foreach (Thread thread in _threads)
         {
             thread.Join();
         }
 
-        DisposeSignals();
+        foreach (SpinThenSleep wait in _helperWaits)
+        {
+            wait.Dispose();
+        }
+
+        _callerWait.Dispose();
     }
 
     /// <summary>Starts the helper threads, last in the constructor, once the signals exist.</summary>
@@ -166,101 +169,28 @@ internal sealed class WorkerPool : IDisposable
         return cpus;
     }
 
+    /// <summary>Starts a run (or, once <see cref="_stopping"/> is set, the helpers' exit): one new generation for all.</summary>
     private long BeginRun()
     {
-        // A full fence: a worker going to sleep either sees the new generation or is seen sleeping here.
+        // A full fence: a helper going to sleep either sees the new generation or is seen sleeping.
         long generation = Interlocked.Increment(ref _generation.Value);
-        for (int w = 0; w < _signals.Length; w++)
+        foreach (SpinThenSleep wait in _helperWaits)
         {
-            if (Volatile.Read(ref _signals[w].Sleeping) != 0)
-            {
-                _wake[w].Set();
-            }
+            wait.Wake();
         }
 
         return generation;
     }
 
-        private void WakeForStop()
-    {
-        Interlocked.Increment(ref _generation.Value);
-        foreach (ManualResetEventSlim wake in _wake)
-        {
-            wake.Set();
-        }
-    }
-
-    private void DisposeSignals()
-    {
-        foreach (ManualResetEventSlim wake in _wake)
-        {
-            wake.Dispose();
-        }
-
-        _done.Dispose();
-    }
-
-    private bool AllDone(long generation)
-    {
-        for (int w = 0; w < _signals.Length; w++)
-        {
-            if (Volatile.Read(ref _signals[w].Done) != generation)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void WaitForWorkers(long generation)
-    {
-        var pure = new PureSpinner(SpinTicks);
-        while (!AllDone(generation))
-        {
-            if (!pure.Spin())
-            {
-                break;
-            }
-        }
-
-        var spinner = default(SpinWait);
-        for (int round = 0; round < SpinRounds; round++)
-        {
-            if (AllDone(generation))
-            {
-                return;
-            }
-
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-
-        while (true)
-        {
-            _done.Reset();
-            Interlocked.Exchange(ref _callerSleeping.Value, 1);
-            bool done = AllDone(generation);
-            if (!done)
-            {
-                _done.Wait();
-            }
-
-            Volatile.Write(ref _callerSleeping.Value, 0);
-            if (done || AllDone(generation))
-            {
-                return;
-            }
-        }
-    }
-
     private void Loop(int index)
     {
-        ref WorkerSignal signal = ref _signals[index - 1];
-        ManualResetEventSlim wake = _wake[index - 1];
+        ref long finished = ref _finished[index - 1].Value;
+        SpinThenSleep wait = _helperWaits[index - 1];
         long seen = 0;
         while (true)
         {
-            seen = WaitForRun(ref signal, wake, seen);
+            wait.Wait(new NewRun(this, seen), SpinTicks);
+            seen = Volatile.Read(ref _generation.Value);
             if (_stopping)
             {
                 return;
@@ -268,65 +198,32 @@ internal sealed class WorkerPool : IDisposable
 
             Work(index);
 
-            // A full fence, the mirror of the caller's: either the caller sees this worker done or it is seen asleep.
-            Interlocked.Exchange(ref signal.Done, seen);
-            if (Volatile.Read(ref _callerSleeping.Value) != 0)
-            {
-                _done.Set();
-            }
+            // A full fence, the mirror of the caller's: either the caller sees this helper done or it is seen asleep.
+            Interlocked.Exchange(ref finished, seen);
+            _callerWait.Wake();
         }
     }
 
-    /// <summary>Waits until the generation moves past <paramref name="seen"/>; returns the new one.</summary>
-    private long WaitForRun(ref WorkerSignal signal, ManualResetEventSlim wake, long seen)
+    /// <summary>Every helper has finished run <c>generation</c>.</summary>
+    private readonly struct AllFinished(WorkerPool pool, long generation) : SpinThenSleep.ICondition
     {
-        var pure = new PureSpinner(SpinTicks);
-        do
+        public bool IsMet()
         {
-            long generation = Volatile.Read(ref _generation.Value);
-            if (generation != seen)
+            foreach (ref PaddedCounter finished in pool._finished.AsSpan())
             {
-                return generation;
-            }
-        }
-        while (pure.Spin());
-
-        while (true)
-        {
-            var spinner = default(SpinWait);
-            for (int round = 0; round < SpinRounds; round++)
-            {
-                long generation = Volatile.Read(ref _generation.Value);
-                if (generation != seen)
+                if (Volatile.Read(ref finished.Value) != generation)
                 {
-                    return generation;
+                    return false;
                 }
-
-                spinner.SpinOnce(sleep1Threshold: -1);
             }
 
-            // A wake-up left over from an earlier run only costs one more round of spinning.
-            wake.Reset();
-            Interlocked.Exchange(ref signal.Sleeping, 1);
-            if (Volatile.Read(ref _generation.Value) == seen)
-            {
-                wake.Wait();
-            }
-
-            Volatile.Write(ref signal.Sleeping, 0);
+            return true;
         }
     }
 
-    /// <summary>One worker's signals, 128 bytes apart from the next worker's.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct WorkerSignal
+    /// <summary>The generation has moved past the one a helper last ran.</summary>
+    private readonly struct NewRun(WorkerPool pool, long seen) : SpinThenSleep.ICondition
     {
-        /// <summary>The last generation this worker finished.</summary>
-        [FieldOffset(64)]
-        public long Done;
-
-        /// <summary>1 while the worker is (about to be) blocked on its wake event.</summary>
-        [FieldOffset(72)]
-        public int Sleeping;
+        public bool IsMet() => Volatile.Read(ref pool._generation.Value) != seen;
     }
 }
