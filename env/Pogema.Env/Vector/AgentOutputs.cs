@@ -1,10 +1,10 @@
 namespace Pogema.Env.Vector;
 
 /// <summary>
-/// Per-agent results (rewards and flags): one per worker for its environments, written there while the worker steps
-/// and copied once at the end into the vector env's own, which holds every agent's. A worker of a few small environments owns only a
-/// cache line or two of each shared flag array, the lines its neighbours write too; writing them once per step
-/// instead of once per environment keeps those lines from bouncing between cores.
+/// Per-agent results (rewards and flags): one per slice of environments, written there while the slice is stepped
+/// and copied once at its end into the vector env's own, which holds every agent's. A slice of a few small
+/// environments owns only a cache line or two of each shared flag array, the lines its neighbours write too; writing
+/// them once per step instead of once per environment keeps those lines from bouncing between cores.
 /// </summary>
 internal sealed class AgentOutputs
 {
@@ -38,7 +38,7 @@ internal sealed class AgentOutputs
 
     public bool[] MadePathProgress { get; }
 
-    /// <summary>Copies every result into <paramref name="all"/> (every agent's) at this worker's agents.</summary>
+    /// <summary>Copies every result into <paramref name="all"/> (every agent's) at this slice's agents.</summary>
     public void CopyTo(AgentOutputs all)
     {
         int first = FirstAgent;

@@ -1,11 +1,11 @@
 namespace Pogema.Env.Vector;
 
 /// <summary>
-/// A worker's small staging buffer for observations with <see cref="VectorEnvOptions.StreamingObservationStores"/>:
+/// A slice's small staging buffer for observations with <see cref="VectorEnvOptions.StreamingObservationStores"/>:
 /// observations are written here (it stays in the core's cache) and streamed into the shared observation buffer
 /// when the buffer is full, when the next observation is not contiguous with the staged ones, and at the end of the
-/// worker's run. A worker's environments lie one after the other in the shared buffer, so the streamed runs are long
-/// even for environments of a few agents.
+/// slice. A slice's environments lie one after the other in the shared buffer, so the streamed runs are long even
+/// for environments of a few agents.
 /// </summary>
 internal sealed class ObservationStager
 {

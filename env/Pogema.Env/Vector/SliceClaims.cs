@@ -93,5 +93,4 @@ internal sealed class SliceClaims
             }
         }
     }
-
 }

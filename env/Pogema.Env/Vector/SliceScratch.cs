@@ -39,7 +39,7 @@ internal sealed class SliceScratch
     /// <summary>Metrics discarded by a full reset.</summary>
     public List<EpisodeMetrics> Discard { get; } = [];
 
-    /// <summary>Bytes allocated while stepping this slice while stepping (checked by the allocation tests).</summary>
+    /// <summary>Bytes allocated while stepping this slice (checked by the allocation tests).</summary>
     public long AllocatedBytes { get; set; }
 
     /// <summary>A distance-cache key for a map used by one episode only (random maps).</summary>

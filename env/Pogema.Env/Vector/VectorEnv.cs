@@ -377,22 +377,17 @@ public sealed class VectorEnv : IDisposable
 
         long run = _claims.Run;
         int scan = 0;
-        bool streamed = false;
         for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
         {
             if (!_joinOnSlices)
             {
-                streamed |= RunSlice(s);
+                RunSlice(s);
                 continue;
             }
 
             try
             {
-                if (RunSlice(s))
-                {
-                    // The slice's count publishes its observations: fence its streamed stores first.
-                    StreamingCopy.Fence();
-                }
+                RunSlice(s);
             }
             catch (Exception ex)
             {
@@ -402,12 +397,6 @@ public sealed class VectorEnv : IDisposable
             {
                 _completion.SliceDone();
             }
-        }
-
-        if (streamed)
-        {
-            // Streamed stores are weakly ordered: fence them before the pool's completion signal publishes them.
-            StreamingCopy.Fence();
         }
 
         if (_joinOnSlices && worker == 0)
@@ -450,8 +439,8 @@ public sealed class VectorEnv : IDisposable
         }
     }
 
-    /// <summary>Runs the phase on one slice's environments and publishes their results; true when it streamed observations.</summary>
-    private bool RunSlice(int slice)
+    /// <summary>Runs the phase on one slice's environments and publishes their results.</summary>
+    private void RunSlice(int slice)
     {
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         SliceScratch scratch = _scratch[slice];
@@ -477,14 +466,20 @@ public sealed class VectorEnv : IDisposable
             }
         }
 
-        scratch.Stager?.Flush();
+        if (scratch.Stager is { } stager)
+        {
+            // Streamed stores are weakly ordered: fence them before the slice's end (a worker's report, or the
+            // slice's count) publishes them.
+            stager.Flush();
+            StreamingCopy.Fence();
+        }
+
         if (_phase != WorkerPhase.Observe)
         {
             scratch.Outputs.CopyTo(_results);
         }
 
         scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        return scratch.Stager is not null;
     }
 
     private void ResetEnv(int e, SliceScratch scratch)

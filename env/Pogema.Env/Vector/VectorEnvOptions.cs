@@ -37,9 +37,10 @@ public sealed class VectorEnvOptions
     public int Workers { get; set; } = 1;
 
     /// <summary>
-    /// Bytes each worker holds for cached BFS distance fields, shared among its slices (per map, per goal cell; the least recently used field
-    /// is overwritten first), allocated up front. 16 MiB holds about 740 fields of a 65 x 65 map with r = 5. The
-    /// cache is made larger when needed to hold twice the goals of the worker's agents (each live goal keeps a field).
+    /// Bytes each worker holds for cached BFS distance fields, split evenly among its slices (per map, per goal cell;
+    /// the least recently used field is overwritten first), allocated up front. 16 MiB holds about 740 fields of a
+    /// 65 x 65 map with r = 5. A slice's cache is made larger when needed to hold twice the goals of its agents (each
+    /// live goal keeps a field).
     /// </summary>
     public long DistanceCacheBytes { get; set; } = 16L << 20;
 
