@@ -388,8 +388,10 @@ public sealed partial class PpoTrainer : IDisposable
 
     private static float[] HostCopy(Tensor t)
     {
-        using var host = t.to(CPU).contiguous();
-        return host.data<float>().ToArray();
+        // Both handles disposed here: an intermediate left to the finalizer is what this method's caller avoids.
+        using var host = t.to(CPU);
+        using var contiguous = host.contiguous();
+        return contiguous.data<float>().ToArray();
     }
 
     private double[] Learn(Tensor advantages, Tensor targets)
