@@ -18,36 +18,19 @@ public static class BenchOptionParser
     /// <see cref="Vector.VectorEnvOptions.StreamingObservationStores"/> to measure, in report order.
     /// </summary>
     /// <exception cref="PogemaInputException">Any other value.</exception>
-    public static IReadOnlyList<bool> StreamingStores(string value) => value switch
-    {
-        "on" => [true],
-        "off" => [false],
-        "both" => [false, true],
-        _ => throw new PogemaInputException($"--streaming-stores '{value}': allowed on, off or both"),
-    };
+    public static IReadOnlyList<bool> StreamingStores(string value) => Choice(value, "--streaming-stores", "on", "off", "on, off or both");
 
     /// <summary>A <c>--pin</c> value: <c>on</c>, <c>off</c> or <c>both</c>; the pinnings to measure, in report order.</summary>
     /// <exception cref="PogemaInputException">Any other value.</exception>
-    public static IReadOnlyList<bool> Pin(string value) => value switch
-    {
-        "on" => [true],
-        "off" => [false],
-        "both" => [false, true],
-        _ => throw new PogemaInputException($"--pin '{value}': allowed on (each worker thread on its own CPU), off or both"),
-    };
+    public static IReadOnlyList<bool> Pin(string value) => Choice(value, "--pin", "on", "off", "on (each worker thread on its own CPU), off or both");
 
     /// <summary>
     /// A <c>--join</c> value: <c>workers</c> (a step ends when every worker has reported), <c>slices</c> (when every
     /// slice is done) or <c>both</c>; whether each measured setup ends steps on slices.
     /// </summary>
     /// <exception cref="PogemaInputException">Any other value.</exception>
-    public static IReadOnlyList<bool> JoinOnSlices(string value) => value switch
-    {
-        "workers" => [false],
-        "slices" => [true],
-        "both" => [false, true],
-        _ => throw new PogemaInputException($"--join '{value}': allowed workers (a step ends when every worker has reported), slices (when every slice is done) or both"),
-    };
+    public static IReadOnlyList<bool> JoinOnSlices(string value) =>
+        Choice(value, "--join", "slices", "workers", "workers (a step ends when every worker has reported), slices (when every slice is done) or both");
 
     /// <summary>A <c>--slices</c> value: one or more slice counts per worker 1..4096, comma-separated, in report order.</summary>
     /// <exception cref="PogemaInputException">A value that is not such a list.</exception>
@@ -76,4 +59,11 @@ public static class BenchOptionParser
 
         return result;
     }
+
+    /// <summary>A two-way option with <c>both</c>: [true] for <paramref name="yes"/>, [false] for <paramref name="no"/>, both in that order.</summary>
+    private static bool[] Choice(string value, string option, string yes, string no, string allowed) =>
+        value == yes ? [true]
+        : value == no ? [false]
+        : value == "both" ? [false, true]
+        : throw new PogemaInputException($"{option} '{value}': allowed {allowed}");
 }
