@@ -166,44 +166,24 @@ public sealed record BenchReport
     public IReadOnlyList<BenchSummaryLine> Summary()
     {
         var lines = new List<BenchSummaryLine>();
-        foreach (BenchRow row in Rows)
+        foreach (BenchRow one in Rows.Where(r => r.Workload == BenchWorkload.OneThread))
         {
-            switch (row.Workload)
+            var group = Rows.Where(r => SameStoreMode(one, r)).ToList();
+            BenchRow? copies = group.Find(r => r.Workload == BenchWorkload.IndependentCopies);
+            var setups = group.Where(r => r.Workload is BenchWorkload.SameEnvs or BenchWorkload.SameWorkPerThread).Select(r => r.Setup).Distinct().ToList();
+            if (setups.Count == 0)
             {
-                case BenchWorkload.OneThread:
-                    lines.Add(new BenchSummaryLine(row, null, null, null));
-                    break;
-                case BenchWorkload.IndependentCopies:
-                    for (int i = 0; i < lines.Count; i++)
-                    {
-                        if (SameStoreMode(lines[i].OneThread, row))
-                        {
-                            lines[i] = lines[i] with { IndependentCopies = row };
-                        }
-                    }
+                lines.Add(new BenchSummaryLine(one, null, null, copies));
+                continue;
+            }
 
-                    break;
-                default:
-                    int index = lines.FindIndex(l => SameStoreMode(l.OneThread, row) && (l.SameEnvs ?? l.SameWorkPerThread) is { } first && first.Setup == row.Setup);
-                    if (index < 0)
-                    {
-                        int bare = lines.FindIndex(l => SameStoreMode(l.OneThread, row) && l.SameEnvs is null && l.SameWorkPerThread is null);
-                        if (bare >= 0)
-                        {
-                            index = bare;
-                        }
-                        else
-                        {
-                            BenchRow one = lines.Last(l => SameStoreMode(l.OneThread, row)).OneThread;
-                            lines.Add(new BenchSummaryLine(one, null, null, null));
-                            index = lines.Count - 1;
-                        }
-                    }
-
-                    lines[index] = row.Workload == BenchWorkload.SameEnvs
-                        ? lines[index] with { SameEnvs = row }
-                        : lines[index] with { SameWorkPerThread = row };
-                    break;
+            foreach (BenchSetup? setup in setups)
+            {
+                lines.Add(new BenchSummaryLine(
+                    one,
+                    group.Find(r => r.Workload == BenchWorkload.SameEnvs && r.Setup == setup),
+                    group.Find(r => r.Workload == BenchWorkload.SameWorkPerThread && r.Setup == setup),
+                    copies));
             }
         }
 
