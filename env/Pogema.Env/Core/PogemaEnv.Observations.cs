@@ -42,14 +42,8 @@ public sealed partial class PogemaEnv
         Span<float> agents = destination.Slice(area, area);
         Span<float> goal = destination.Slice(2 * area, area);
         int corner = _position[agent] - (_radius * _paddedWidth) - _radius;
-        ReadOnlySpan<byte> obstacleGrid = _obstacles;
-        ReadOnlySpan<byte> occupancyGrid = _occupancy;
-        for (int row = 0; row < d; row++)
-        {
-            int from = corner + (row * _paddedWidth);
-            WindowRow.Widen(obstacleGrid.Slice(from, d), obstacles.Slice(row * d, d));
-            WindowRow.Widen(occupancyGrid.Slice(from, d), agents.Slice(row * d, d));
-        }
+        WindowRow.WidenWindow(_obstacles, corner, _paddedWidth, d, obstacles);
+        WindowRow.WidenWindow(_occupancy, corner, _paddedWidth, d, agents);
 
         goal.Clear();
         int goalRow = _radius + Math.Clamp(_targetRows[agent] - _rows[agent], -_radius, _radius);

@@ -6,34 +6,94 @@ using System.Runtime.Intrinsics.X86;
 namespace Pogema.Env;
 
 /// <summary>
-/// 0/1 byte grid rows to float observation rows: the one inner loop every observation channel of both presets runs.
-/// The grids hold only 0 and 1, so a plain conversion is exact and has no branch to mispredict on randomly placed
-/// agents. A window row is short (2r + 1 cells, 11 at r = 5), so a call to a general copy routine costs more than the
-/// row itself; rows of 4 or more cells are written as whole vectors instead, the last one overlapping the one before
-/// (it writes the same values again), so any row length needs no scalar tail.
+/// 0/1 byte grid windows to float observation channels: the one inner loop every observation channel of both presets
+/// runs. The grids hold only 0 and 1, so a plain conversion is exact and has no branch to mispredict on randomly
+/// placed agents. A window row is short (2r + 1 cells: 5 at r = 2, 11 at r = 5), so a call to a general copy routine
+/// costs more than the row itself, and so does choosing how to convert it: rows of 4 to 16 cells are written as two
+/// whole vectors, the second overlapping the first (it writes the same values again), with that choice made once per
+/// window, and the window's bounds checked once rather than per row.
 /// </summary>
 internal static class WindowRow
 {
-    /// <summary>Writes each 0/1 byte as 0f/1f.</summary>
+    /// <summary>Writes each 0/1 byte of a row as 0f/1f.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Widen(ReadOnlySpan<byte> source, Span<float> destination) => Convert(source, destination, negate: false);
+    public static void Widen(ReadOnlySpan<byte> source, Span<float> destination) =>
+        ConvertWindow(source, 0, source.Length, source.Length, 1, destination, negate: false);
 
-    /// <summary>Writes each 0/1 byte as 0f (free) or -1f (obstacle); never -0f.</summary>
+    /// <summary>Writes each 0/1 byte of a row as 0f (free) or -1f (obstacle); never -0f.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Negate(ReadOnlySpan<byte> source, Span<float> destination) => Convert(source, destination, negate: true);
+    public static void Negate(ReadOnlySpan<byte> source, Span<float> destination) =>
+        ConvertWindow(source, 0, source.Length, source.Length, 1, destination, negate: true);
 
-    // Inlined into both callers with a constant `negate`, so the JIT drops the branch on it.
+    /// <summary>
+    /// Writes the <paramref name="size"/> x <paramref name="size"/> window of <paramref name="grid"/> whose top-left
+    /// cell is <paramref name="corner"/> (rows <paramref name="stride"/> cells apart) row by row into
+    /// <paramref name="destination"/>, each 0/1 byte as 0f/1f.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Convert(ReadOnlySpan<byte> source, Span<float> destination, bool negate)
+    public static void WidenWindow(ReadOnlySpan<byte> grid, int corner, int stride, int size, Span<float> destination) =>
+        ConvertWindow(grid, corner, stride, size, size, destination, negate: false);
+
+    /// <summary>As <see cref="WidenWindow"/>, each 0/1 byte as 0f (free) or -1f (obstacle).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NegateWindow(ReadOnlySpan<byte> grid, int corner, int stride, int size, Span<float> destination) =>
+        ConvertWindow(grid, corner, stride, size, size, destination, negate: true);
+
+    // Inlined into the callers with a constant `negate`, so the JIT drops the branch on it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ConvertWindow(ReadOnlySpan<byte> grid, int corner, int stride, int length, int rows, Span<float> destination, bool negate)
     {
-        int length = source.Length;
-        if ((uint)length > (uint)destination.Length)
+        // One check for the whole window: its last row ends inside the grid, and the destination holds every row.
+        long lastRowEnd = corner + ((long)(rows - 1) * stride) + length;
+        if (corner < 0 || length < 0 || rows < 1 || lastRowEnd > grid.Length)
+        {
+            ThrowOutside();
+        }
+
+        if ((long)rows * length > destination.Length)
         {
             ThrowTooShort();
         }
 
-        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte src = ref Unsafe.Add(ref MemoryMarshal.GetReference(grid), corner);
         ref float dst = ref MemoryMarshal.GetReference(destination);
+        if (Avx2.IsSupported && length >= 8 && length <= 16)
+        {
+            int last = length - 8;
+            for (int row = 0; row < rows; row++)
+            {
+                ref byte rowSrc = ref Unsafe.Add(ref src, row * stride);
+                ref float rowDst = ref Unsafe.Add(ref dst, row * length);
+                Widen8(ref rowSrc, ref rowDst, negate);
+                Widen8(ref Unsafe.Add(ref rowSrc, last), ref Unsafe.Add(ref rowDst, last), negate);
+            }
+
+            return;
+        }
+
+        if (Sse41.IsSupported && length >= 4 && length <= 8)
+        {
+            int last = length - 4;
+            for (int row = 0; row < rows; row++)
+            {
+                ref byte rowSrc = ref Unsafe.Add(ref src, row * stride);
+                ref float rowDst = ref Unsafe.Add(ref dst, row * length);
+                Widen4(ref rowSrc, ref rowDst, negate);
+                Widen4(ref Unsafe.Add(ref rowSrc, last), ref Unsafe.Add(ref rowDst, last), negate);
+            }
+
+            return;
+        }
+
+        for (int row = 0; row < rows; row++)
+        {
+            ConvertRow(ref Unsafe.Add(ref src, row * stride), ref Unsafe.Add(ref dst, row * length), length, negate);
+        }
+    }
+
+    /// <summary>Any row length: whole vectors, the last one overlapping, or cell by cell below 4 cells.</summary>
+    private static void ConvertRow(ref byte src, ref float dst, int length, bool negate)
+    {
         if (Avx2.IsSupported && length >= 8)
         {
             int last = length - 8;
@@ -93,5 +153,7 @@ internal static class WindowRow
         Sse2.ConvertToVector128Single(ints).StoreUnsafe(ref dst);
     }
 
-    private static void ThrowTooShort() => throw new ArgumentException("destination is shorter than the source row", "destination");
+    private static void ThrowOutside() => throw new ArgumentOutOfRangeException("corner", "the window is not inside the grid");
+
+    private static void ThrowTooShort() => throw new ArgumentException("destination is shorter than the window", "destination");
 }

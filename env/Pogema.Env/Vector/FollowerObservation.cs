@@ -55,23 +55,20 @@ public static class FollowerObservation
         ReadOnlySpan<byte> obstacles,
         ReadOnlySpan<byte> occupancy,
         ReadOnlySpan<byte> goalGrid,
-        ReadOnlySpan<int> pathRows,
-        ReadOnlySpan<int> pathCols,
+        ReadOnlySpan<AgentPaths.PathCell> path,
         int paddedWidth,
         int radius,
-        int position,
         int goalRowOffset,
         int goalColOffset,
         Span<float> destination)
     {
         int d = (2 * radius) + 1;
         Span<float> obstacleOut = destination[..(d * d)];
-        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, position, goalRowOffset, goalColOffset, destination);
-        int row = pathRows[0];
-        int col = pathCols[0];
-        for (int k = 0; k < pathRows.Length; k++)
+        AgentPaths.PathCell start = path[0];
+        WriteGrids(obstacles, occupancy, goalGrid, paddedWidth, radius, start.Cell, goalRowOffset, goalColOffset, destination);
+        foreach (AgentPaths.PathCell cell in path)
         {
-            if (!MarkPath(obstacleOut, radius, pathRows[k] - row, pathCols[k] - col))
+            if (!MarkPath(obstacleOut, radius, cell.Row - start.Row, cell.Col - start.Col))
             {
                 break;
             }
@@ -163,13 +160,9 @@ public static class FollowerObservation
         Span<float> agentOut = destination.Slice(area, area);
         Span<float> goalOut = destination.Slice(2 * area, area);
         int corner = position - (radius * paddedWidth) - radius;
-        for (int row = 0; row < d; row++)
-        {
-            int from = corner + (row * paddedWidth);
-            WindowRow.Negate(obstacles.Slice(from, d), obstacleOut.Slice(row * d, d));
-            WindowRow.Widen(occupancy.Slice(from, d), agentOut.Slice(row * d, d));
-            WindowRow.Widen(goalGrid.Slice(from, d), goalOut.Slice(row * d, d));
-        }
+        WindowRow.NegateWindow(obstacles, corner, paddedWidth, d, obstacleOut);
+        WindowRow.WidenWindow(occupancy, corner, paddedWidth, d, agentOut);
+        WindowRow.WidenWindow(goalGrid, corner, paddedWidth, d, goalOut);
 
         int goalRow = goalRowOffset + radius;
         int goalCol = goalColOffset + radius;

@@ -636,22 +636,17 @@ public sealed class VectorEnv : IDisposable
             Span<float> observation = stager is null
                 ? destination.Slice(i * _observationStride, _observationStride)
                 : stager.Reserve(Observations, offset + (i * _observationStride), _observationStride);
-            AgentPaths paths = slot.Paths!;
-            int row = rows[i] + radius;
-            int col = cols[i] + radius;
-            int length = paths.Update(i, positions[i], row, col, targets[i], field, width, radius);
-            next[i] = length > 1 ? paths.Cells(i)[1] : -1;
-            if (length > 0)
+            ReadOnlySpan<AgentPaths.PathCell> path = slot.Paths!.Update(i, positions[i], rows[i] + radius, cols[i] + radius, targets[i], field, width, radius);
+            next[i] = path.Length > 1 ? path[1].Cell : -1;
+            if (path.Length > 0)
             {
                 FollowerObservation.Write(
                     obstacles,
                     env.PaddedOccupancy,
                     scratch.GoalGrid,
-                    paths.Rows(i),
-                    paths.Cols(i),
+                    path,
                     width,
                     radius,
-                    positions[i],
                     targetRows[i] - rows[i],
                     targetCols[i] - cols[i],
                     observation);

@@ -2,7 +2,7 @@ using Pogema.Env.Random;
 
 namespace Pogema.Env.Tests.Core;
 
-/// <summary>The vectorized row conversion gives exactly the per-cell conversion for every row length, and writes nothing past the row.</summary>
+/// <summary>The vectorized row and window conversions give exactly the per-cell conversion for every length, and write nothing past the row or window.</summary>
 public sealed class WindowRowTests
 {
     [Fact]
@@ -38,5 +38,59 @@ public sealed class WindowRowTests
                 Assert.Equal(7f, negated[^1]);
             }
         }
+    }
+
+    [Fact]
+    public void WindowsMatchThePerCellConversionForEverySize()
+    {
+        var rng = NumpyRandom.DefaultRng(5);
+        const int stride = 23;
+        var grid = new byte[stride * 23];
+        for (int i = 0; i < grid.Length; i++)
+        {
+            grid[i] = (byte)rng.Integers(2);
+        }
+
+        for (int size = 1; size <= 20; size++)
+        {
+            // Windows at the grid's first cell, at its last possible corner (whose last row ends the grid), and between.
+            int lastCorner = grid.Length - ((size - 1) * stride) - size;
+            foreach (int corner in new[] { 0, lastCorner, lastCorner / 2 })
+            {
+                int area = size * size;
+                var widened = new float[area + 2];
+                var negated = new float[area + 2];
+                widened.AsSpan().Fill(7f);
+                negated.AsSpan().Fill(7f);
+                WindowRow.WidenWindow(grid, corner, stride, size, widened.AsSpan(1, area));
+                WindowRow.NegateWindow(grid, corner, stride, size, negated.AsSpan(1, area));
+                for (int row = 0; row < size; row++)
+                {
+                    for (int col = 0; col < size; col++)
+                    {
+                        int cell = grid[corner + (row * stride) + col];
+                        int k = 1 + (row * size) + col;
+                        Assert.Equal(BitConverter.SingleToInt32Bits(cell), BitConverter.SingleToInt32Bits(widened[k]));
+                        Assert.Equal(BitConverter.SingleToInt32Bits(-cell), BitConverter.SingleToInt32Bits(negated[k]));
+                    }
+                }
+
+                Assert.Equal(7f, widened[0]);
+                Assert.Equal(7f, widened[^1]);
+                Assert.Equal(7f, negated[0]);
+                Assert.Equal(7f, negated[^1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void AWindowOutsideTheGridOrTooLargeForTheDestinationIsRefused()
+    {
+        var grid = new byte[10 * 10];
+        var destination = new float[25];
+        Assert.Throws<ArgumentOutOfRangeException>(() => WindowRow.WidenWindow(grid, -1, 10, 5, destination));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WindowRow.WidenWindow(grid, 56, 10, 5, destination));
+        Assert.Throws<ArgumentException>(() => WindowRow.WidenWindow(grid, 0, 10, 5, destination.AsSpan(1)));
+        WindowRow.WidenWindow(grid, 55, 10, 5, destination);
     }
 }
