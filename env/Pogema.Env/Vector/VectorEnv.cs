@@ -31,7 +31,9 @@ public sealed class VectorEnv : IDisposable
 
     // Every agent's results of the last step; each worker fills its own AgentOutputs and copies it in here.
     private readonly AgentOutputs _results;
-    private readonly int[] _actions;
+    // The caller's actions, pinned for the duration of one step: the workers read them in place, so the caller's
+    // serial work before they start is the check alone, not a copy of every action as well.
+    private unsafe int* _stepActions;
     private readonly int _observationStride;
     private readonly bool _trackDistances;
     private readonly int _maxPaddedCells;
@@ -106,7 +108,6 @@ public sealed class VectorEnv : IDisposable
 
         Observations = new float[(long)NumAgents * _observationStride];
         _results = new AgentOutputs(0, NumAgents);
-        _actions = new int[NumAgents];
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
         _pool = new WorkerPool(workers, RunWorker, options.PoolTuning);
@@ -217,7 +218,7 @@ public sealed class VectorEnv : IDisposable
             throw new ArgumentException($"expected {NumAgents} actions, got {actions.Length}", nameof(actions));
         }
 
-        // The caller checks and copies every action before the workers start, so this is serial work on every
+        // The caller checks every action before the workers start, so this is serial work on every
         // step's critical path: check whole vectors, and look for the culprit only when there is one.
         int bad = FirstInvalidAction(actions);
         if (bad >= 0)
@@ -225,9 +226,23 @@ public sealed class VectorEnv : IDisposable
             throw new ArgumentOutOfRangeException(nameof(actions), $"action {actions[bad]} of agent {bad} is not in 0..4");
         }
 
-        actions.CopyTo(_actions);
-        _phase = WorkerPhase.Step;
-        RunSlices();
+        unsafe
+        {
+            fixed (int* pinned = actions)
+            {
+                _stepActions = pinned;
+                try
+                {
+                    _phase = WorkerPhase.Step;
+                    RunSlices();
+                }
+                finally
+                {
+                    // No worker reads them once the step is over: every slice is done, and late claims are refused.
+                    _stepActions = null;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -511,7 +526,7 @@ public sealed class VectorEnv : IDisposable
         WriteObservations(e, slot, scratch);
     }
 
-    private void StepEnv(int e, SliceScratch scratch)
+    private unsafe void StepEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         PogemaEnv env = slot.Env;
@@ -519,7 +534,7 @@ public sealed class VectorEnv : IDisposable
         int a = AgentsPerEnv;
         int first = (e * a) - outputs.FirstAgent;
         env.Active.CopyTo(outputs.Active.AsSpan(first, a));
-        env.Step(_actions.AsSpan(e * a, a));
+        env.Step(new ReadOnlySpan<int>(_stepActions + (e * a), a));
         env.Rewards.CopyTo(outputs.Rewards.AsSpan(first, a));
         env.Terminated.CopyTo(outputs.Terminated.AsSpan(first, a));
         env.Truncated.CopyTo(outputs.Truncated.AsSpan(first, a));
