@@ -2,31 +2,23 @@ namespace Pogema.Env.Vector;
 
 /// <summary>
 /// What one slice of environments owns, touched by one thread at a time (the worker stepping the slice in a run):
-/// its agents' results before they are published, its staging buffer for streamed stores and its finished-episode
-/// count. Built on the owning worker's thread, so its memory sits with that thread. What does not depend on the slice
-/// (the distance-field cache, the goal grid) is the stepping worker's (<see cref="WorkerScratch"/>).
+/// its distance-field cache, grids for writing observations and its agents' results before they are published.
+/// Built on the owning worker's thread, so its memory sits with that thread.
 /// </summary>
 internal sealed class SliceScratch
 {
-    private readonly long _mapKeyStride;
+    private readonly byte[] _goalGrid;
     private long _nextMapKey;
 
-    /// <param name="firstAgent">The slice's first agent.</param>
-    /// <param name="agents">Its agents.</param>
-    /// <param name="slice">Its index among <paramref name="slices"/>.</param>
-    /// <param name="slices">All slices of the vector env.</param>
-    /// <param name="staticVariants">Maps of a static scenario (the distance-cache keys below it are theirs).</param>
-    /// <param name="observationFloats">Floats of one observation.</param>
-    /// <param name="streaming">Whether observations are staged and streamed.</param>
-    public SliceScratch(int firstAgent, int agents, int slice, int slices, int staticVariants, int observationFloats, bool streaming)
+    public SliceScratch(int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, int observationFloats, bool streaming)
     {
         Stager = streaming ? new ObservationStager(observationFloats) : null;
         Outputs = new AgentOutputs(firstAgent, agents);
-
-        // Any worker's cache may hold this slice's one-episode maps beside every other slice's, so the slices draw
-        // their keys from disjoint sequences.
-        _nextMapKey = staticVariants + slice;
-        _mapKeyStride = slices;
+        long liveGoals = agents;
+        _goalGrid = new byte[maxPaddedCells];
+        long maxUseful = staticMaps ? (long)staticVariants * maxPaddedCells : long.MaxValue;
+        Distances = new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
+        _nextMapKey = staticVariants;
     }
 
     /// <summary>This slice's agents' rewards and flags, published at the end of every run.</summary>
@@ -34,6 +26,12 @@ internal sealed class SliceScratch
 
     /// <summary>The staging buffer for streamed observation stores, or null when observations are stored directly.</summary>
     public ObservationStager? Stager { get; }
+
+    /// <summary>BFS distance fields per (map, goal).</summary>
+    public DistanceFieldCache Distances { get; }
+
+    /// <summary>A padded grid with 1 on the goal cells of the environment being observed.</summary>
+    public ReadOnlySpan<byte> GoalGrid => _goalGrid;
 
     /// <summary>Episodes finished in this slice's environments since the last drain (0 after a full reset).</summary>
     public int FinishedEpisodes { get; set; }
@@ -44,11 +42,22 @@ internal sealed class SliceScratch
     /// <summary>Bytes allocated while stepping this slice (checked by the allocation tests).</summary>
     public long AllocatedBytes { get; set; }
 
-    /// <summary>A distance-cache key for a map used by one episode only (random maps), unique among all slices.</summary>
-    public long NextEpisodeMapKey()
+    /// <summary>A distance-cache key for a map used by one episode only (random maps).</summary>
+    public long NextEpisodeMapKey() => _nextMapKey++;
+
+    public void MarkGoals(ReadOnlySpan<int> goals)
     {
-        long key = _nextMapKey;
-        _nextMapKey += _mapKeyStride;
-        return key;
+        foreach (int goal in goals)
+        {
+            _goalGrid[goal] = 1;
+        }
+    }
+
+    public void ClearGoals(ReadOnlySpan<int> goals)
+    {
+        foreach (int goal in goals)
+        {
+            _goalGrid[goal] = 0;
+        }
     }
 }

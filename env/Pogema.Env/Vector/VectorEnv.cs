@@ -22,7 +22,6 @@ public sealed class VectorEnv : IDisposable
     private readonly ScenarioSource _scenario;
     private readonly EnvSlot[] _slots;
     private readonly SliceScratch[] _scratch;
-    private readonly WorkerScratch[] _workerScratch;
     private readonly int[] _firstEnv;
     private readonly int _slicesPerWorker;
     private readonly SliceClaims _claims;
@@ -99,7 +98,6 @@ public sealed class VectorEnv : IDisposable
         int slices = workers * _slicesPerWorker;
         _firstEnv = new int[slices + 1];
         _scratch = new SliceScratch[slices];
-        _workerScratch = new WorkerScratch[workers];
         for (int s = 0; s <= slices; s++)
         {
             _firstEnv[s] = (int)((long)s * NumEnvs / slices);
@@ -384,11 +382,7 @@ public sealed class VectorEnv : IDisposable
         {
             // Everything a worker writes while stepping its own slices is allocated on its own thread: together in
             // memory, away from the other workers' data, and on its own NUMA node where there are several.
-            int firstSlice = worker * _slicesPerWorker;
-            int endSlice = firstSlice + _slicesPerWorker;
-            long liveGoals = (long)(_firstEnv[endSlice] - _firstEnv[firstSlice]) * AgentsPerEnv;
-            _workerScratch[worker] = new WorkerScratch(_maxPaddedCells, _options.DistanceCacheBytes, liveGoals, _scenario.VariantCount, _staticMaps);
-            for (int s = firstSlice; s < endSlice; s++)
+            for (int s = worker * _slicesPerWorker; s < (worker + 1) * _slicesPerWorker; s++)
             {
                 BuildSlice(s);
             }
@@ -396,20 +390,19 @@ public sealed class VectorEnv : IDisposable
             return;
         }
 
-        WorkerScratch own = _workerScratch[worker];
         long run = _claims.Run;
         int scan = 0;
         for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
         {
             if (!_joinOnSlices)
             {
-                RunSlice(s, own);
+                RunSlice(s);
                 continue;
             }
 
             try
             {
-                RunSlice(s, own);
+                RunSlice(s);
             }
             catch (Exception ex)
             {
@@ -449,9 +442,10 @@ public sealed class VectorEnv : IDisposable
         _scratch[slice] = new SliceScratch(
             begin * AgentsPerEnv,
             (end - begin) * AgentsPerEnv,
-            slice,
-            _scratch.Length,
+            _maxPaddedCells,
+            _options.DistanceCacheBytes / _slicesPerWorker,
             _scenario.VariantCount,
+            _staticMaps,
             _observationStride,
             _options.StreamingObservationStores);
         for (int e = begin; e < end; e++)
@@ -461,7 +455,7 @@ public sealed class VectorEnv : IDisposable
     }
 
     /// <summary>Runs the phase on one slice's environments and publishes their results.</summary>
-    private void RunSlice(int slice, WorkerScratch worker)
+    private void RunSlice(int slice)
     {
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         SliceScratch scratch = _scratch[slice];
@@ -476,13 +470,13 @@ public sealed class VectorEnv : IDisposable
             switch (_phase)
             {
                 case WorkerPhase.Step:
-                    StepEnv(e, scratch, worker);
+                    StepEnv(e, scratch);
                     break;
                 case WorkerPhase.Reset:
-                    ResetEnv(e, scratch, worker);
+                    ResetEnv(e, scratch);
                     break;
                 default:
-                    WriteObservations(e, _slots[e], scratch, worker);
+                    WriteObservations(e, _slots[e], scratch);
                     break;
             }
         }
@@ -503,7 +497,7 @@ public sealed class VectorEnv : IDisposable
         scratch.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
     }
 
-    private void ResetEnv(int e, SliceScratch scratch, WorkerScratch worker)
+    private void ResetEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         slot.Rewind();
@@ -525,14 +519,14 @@ public sealed class VectorEnv : IDisposable
         int[] hints = slot.FieldHints;
         for (int i = 0; _trackDistances && i < a; i++)
         {
-            ReadOnlySpan<int> field = worker.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
             outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
-        WriteObservations(e, slot, scratch, worker);
+        WriteObservations(e, slot, scratch);
     }
 
-    private unsafe void StepEnv(int e, SliceScratch scratch, WorkerScratch worker)
+    private unsafe void StepEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         PogemaEnv env = slot.Env;
@@ -552,7 +546,7 @@ public sealed class VectorEnv : IDisposable
         {
             if (_trackDistances)
             {
-                TrackStep(first, slot, scratch, worker);
+                TrackStep(first, slot, scratch);
             }
 
             slot.RecordFinished(env.Metrics!.Value);
@@ -561,11 +555,11 @@ public sealed class VectorEnv : IDisposable
         }
 
         outputs.EpisodeStarted.AsSpan(first, a).Fill(started);
-        WriteObservations(e, slot, scratch, worker, trackStep: _trackDistances && !started);
+        WriteObservations(e, slot, scratch, trackStep: _trackDistances && !started);
     }
 
     /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
-    private static void TrackStep(int first, EnvSlot slot, SliceScratch scratch, WorkerScratch worker)
+    private static void TrackStep(int first, EnvSlot slot, SliceScratch scratch)
     {
         AgentOutputs outputs = scratch.Outputs;
         PogemaEnv env = slot.Env;
@@ -576,7 +570,7 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; i < positions.Length; i++)
         {
             outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = worker.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
             outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
     }
@@ -595,7 +589,7 @@ public sealed class VectorEnv : IDisposable
     /// With <paramref name="trackStep"/>, also the distance and progress of the step just taken (from the same field
     /// lookup), which is right only when that step did not end the episode.
     /// </summary>
-    private void WriteObservations(int e, EnvSlot slot, SliceScratch scratch, WorkerScratch worker, bool trackStep = false)
+    private void WriteObservations(int e, EnvSlot slot, SliceScratch scratch, bool trackStep = false)
     {
         PogemaEnv env = slot.Env;
         AgentOutputs outputs = scratch.Outputs;
@@ -618,12 +612,12 @@ public sealed class VectorEnv : IDisposable
         bool follower = _options.Observation == ObservationPreset.Follower;
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
-            worker.Distances.Prefetch(slot.MapKey, targets[i], hints[i], positions[i]);
+            scratch.Distances.Prefetch(slot.MapKey, targets[i], hints[i], positions[i]);
         }
 
         if (follower)
         {
-            worker.MarkGoals(targets);
+            scratch.MarkGoals(targets);
         }
         else if (stager is null)
         {
@@ -641,7 +635,7 @@ public sealed class VectorEnv : IDisposable
 
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
-            ReadOnlySpan<int> field = worker.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
+            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
             if (trackStep)
             {
                 outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
@@ -664,7 +658,7 @@ public sealed class VectorEnv : IDisposable
                 FollowerObservation.Write(
                     obstacles,
                     env.PaddedOccupancy,
-                    worker.GoalGrid,
+                    scratch.GoalGrid,
                     path,
                     width,
                     radius,
@@ -674,13 +668,13 @@ public sealed class VectorEnv : IDisposable
             }
             else
             {
-                FollowerObservation.Write(obstacles, env.PaddedOccupancy, worker.GoalGrid, field, width, env.ObsRadius, positions[i], targets[i], observation);
+                FollowerObservation.Write(obstacles, env.PaddedOccupancy, scratch.GoalGrid, field, width, env.ObsRadius, positions[i], targets[i], observation);
             }
         }
 
         if (follower)
         {
-            worker.ClearGoals(targets);
+            scratch.ClearGoals(targets);
         }
     }
 

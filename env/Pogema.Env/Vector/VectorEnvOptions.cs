@@ -37,10 +37,10 @@ public sealed class VectorEnvOptions
     public int Workers { get; set; } = 1;
 
     /// <summary>
-    /// Bytes each worker holds for cached BFS distance fields, one cache for every slice it steps (per map, per goal
-    /// cell; the least recently used field is overwritten first), allocated up front. 16 MiB holds about 740 fields
-    /// of a 65 x 65 map with r = 5. A worker's cache is made larger when needed to hold twice the goals of its own
-    /// agents (each live goal keeps a field).
+    /// Bytes each worker holds for cached BFS distance fields, split evenly among its slices (per map, per goal cell;
+    /// the least recently used field is overwritten first), allocated up front. 16 MiB holds about 740 fields of a
+    /// 65 x 65 map with r = 5. A slice's cache is made larger when needed to hold twice the goals of its agents (each
+    /// live goal keeps a field).
     /// </summary>
     public long DistanceCacheBytes { get; set; } = 16L << 20;
 
@@ -67,9 +67,10 @@ public sealed class VectorEnvOptions
     internal WorkerPoolTuning PoolTuning { get; set; }
 
     /// <summary>
-    /// Slices of environments each worker owns (each with its own results and scratch). With more than one, a worker
-    /// that has finished its own slices steps the slices other workers have not begun, so one slow core does not hold
-    /// up every step; results are identical either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than leaves each slice one
+    /// Slices of environments each worker owns (each with its own scratch and a share of
+    /// <see cref="DistanceCacheBytes"/>). With more than one, a worker that has finished its own slices steps the
+    /// slices other workers have not begun, so one slow core does not hold up every step; results are identical
+    /// either way. At most <see cref="SliceClaims.MaxSlicesPerWorker"/>, and never more than leaves each slice one
     /// environment and <see cref="MinAgentsPerSlice"/> agents. Internal: the bench compares the choices.
     /// </summary>
     internal int SlicesPerWorker { get; set; } = 16;
