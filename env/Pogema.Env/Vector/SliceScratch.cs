@@ -8,16 +8,19 @@ namespace Pogema.Env.Vector;
 internal sealed class SliceScratch
 {
     private readonly byte[] _goalGrid;
+    private readonly int[] _finishedEnvs;
     private long _nextMapKey;
 
-    public SliceScratch(int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, int observationFloats, bool streaming)
+    public SliceScratch(int envs, int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, bool sharedFields, int observationFloats, bool streaming)
     {
         Stager = streaming ? new ObservationStager(observationFloats) : null;
         Outputs = new AgentOutputs(firstAgent, agents);
+        _finishedEnvs = new int[envs];
         long liveGoals = agents;
         _goalGrid = new byte[maxPaddedCells];
         long maxUseful = staticMaps ? (long)staticVariants * maxPaddedCells : long.MaxValue;
-        Distances = new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
+        Distances = sharedFields ? null : new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
+        BfsQueue = sharedFields ? new int[maxPaddedCells] : [];
         _nextMapKey = staticVariants;
     }
 
@@ -27,14 +30,26 @@ internal sealed class SliceScratch
     /// <summary>The staging buffer for streamed observation stores, or null when observations are stored directly.</summary>
     public ObservationStager? Stager { get; }
 
-    /// <summary>BFS distance fields per (map, goal).</summary>
-    public DistanceFieldCache Distances { get; }
+    /// <summary>BFS distance fields per (map, goal); null where the vector env shares one <see cref="StaticFieldTable"/>.</summary>
+    public DistanceFieldCache? Distances { get; }
+
+    /// <summary>The queue for computing a field of the shared table (empty without one).</summary>
+    public int[] BfsQueue { get; }
 
     /// <summary>A padded grid with 1 on the goal cells of the environment being observed.</summary>
     public ReadOnlySpan<byte> GoalGrid => _goalGrid;
 
-    /// <summary>Episodes finished in this slice's environments since the last drain (0 after a full reset).</summary>
-    public int FinishedEpisodes { get; set; }
+    /// <summary>How many of this slice's environments have finished episodes not yet drained.</summary>
+    public int FinishedEnvCount { get; private set; }
+
+    /// <summary>The environments with finished episodes not yet drained, in the order their first one finished.</summary>
+    public Span<int> FinishedEnvs => _finishedEnvs.AsSpan(0, FinishedEnvCount);
+
+    /// <summary>Lists environment <paramref name="env"/>, whose first episode since the last drain just finished.</summary>
+    public void AddFinishedEnv(int env) => _finishedEnvs[FinishedEnvCount++] = env;
+
+    /// <summary>Forgets the list (drained, or discarded by a full reset).</summary>
+    public void ClearFinishedEnvs() => FinishedEnvCount = 0;
 
     /// <summary>Metrics discarded by a full reset.</summary>
     public List<EpisodeMetrics> Discard { get; } = [];

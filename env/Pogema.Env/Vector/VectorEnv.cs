@@ -22,6 +22,11 @@ public sealed class VectorEnv : IDisposable
     private readonly ScenarioSource _scenario;
     private readonly EnvSlot[] _slots;
     private readonly SliceScratch[] _scratch;
+
+    // Per slice, how many of its environments have finished episodes since the last drain, side by side: the caller
+    // reads them after every step, and reading a count in each slice's scratch costs a cache line from another core
+    // per slice (256 slices on 16 cores).
+    private readonly int[] _finishedBySlice;
     private readonly int[] _firstEnv;
     private readonly int _slicesPerWorker;
     private readonly SliceClaims _claims;
@@ -38,6 +43,9 @@ public sealed class VectorEnv : IDisposable
     private readonly bool _trackDistances;
     private readonly int _maxPaddedCells;
     private readonly bool _staticMaps;
+
+    // Small static maps share one table of fields among all slices; otherwise each slice caches its own.
+    private readonly StaticFieldTable? _staticFields;
     private readonly ulong[] _slotSeeds;
     private readonly TaskLayout[] _layouts;
     private WorkerPhase _phase;
@@ -98,6 +106,7 @@ public sealed class VectorEnv : IDisposable
         int slices = workers * _slicesPerWorker;
         _firstEnv = new int[slices + 1];
         _scratch = new SliceScratch[slices];
+        _finishedBySlice = new int[slices];
         for (int s = 0; s <= slices; s++)
         {
             _firstEnv[s] = (int)((long)s * NumEnvs / slices);
@@ -110,6 +119,8 @@ public sealed class VectorEnv : IDisposable
         _results = new AgentOutputs(0, NumAgents);
         _maxPaddedCells = maxPaddedCells;
         _staticMaps = staticMaps;
+        bool needsFields = options.TrackDistances || options.Observation == ObservationPreset.Follower;
+        _staticFields = staticMaps && needsFields ? StaticFieldTable.TryCreate(layouts.Length, maxPaddedCells) : null;
         _pool = new WorkerPool(workers, RunWorker, options.PoolTuning);
         _phase = WorkerPhase.Build;
         try
@@ -266,22 +277,29 @@ public sealed class VectorEnv : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sink);
 
-        // Called after every step by a trainer, on the caller's thread alone: visit only the slices of workers
-        // whose environments finished episodes, not every slot (episodes of one configuration tend to end together).
+        // Called after every step by a trainer, on the caller's thread alone, while every slot was last written by
+        // another core: visit only the environments that finished episodes, found from one count per slice (side by
+        // side) and each slice's list, not every slot of a slice (reading a slot costs a cache line from its core).
         int count = 0;
         for (int s = 0; s < _scratch.Length; s++)
         {
-            if (_scratch[s].FinishedEpisodes == 0)
+            if (_finishedBySlice[s] == 0)
             {
                 continue;
             }
 
-            for (int e = _firstEnv[s]; e < _firstEnv[s + 1]; e++)
+            SliceScratch scratch = _scratch[s];
+            Span<int> finished = scratch.FinishedEnvs;
+
+            // Environment by environment, whatever order their episodes finished in.
+            finished.Sort();
+            foreach (int e in finished)
             {
                 count += _slots[e].Drain(sink);
             }
 
-            _scratch[s].FinishedEpisodes = 0;
+            scratch.ClearFinishedEnvs();
+            _finishedBySlice[s] = 0;
         }
 
         return count;
@@ -440,12 +458,14 @@ public sealed class VectorEnv : IDisposable
         int begin = _firstEnv[slice];
         int end = _firstEnv[slice + 1];
         _scratch[slice] = new SliceScratch(
+            end - begin,
             begin * AgentsPerEnv,
             (end - begin) * AgentsPerEnv,
             _maxPaddedCells,
             _options.DistanceCacheBytes / _slicesPerWorker,
             _scenario.VariantCount,
             _staticMaps,
+            sharedFields: _staticFields is not null,
             _observationStride,
             _options.StreamingObservationStores);
         for (int e = begin; e < end; e++)
@@ -462,15 +482,23 @@ public sealed class VectorEnv : IDisposable
         if (_phase == WorkerPhase.Reset)
         {
             // A full reset discards every slot's undrained metrics.
-            scratch.FinishedEpisodes = 0;
+            scratch.ClearFinishedEnvs();
+            _finishedBySlice[slice] = 0;
         }
 
+        int listed = 0;
         for (int e = _firstEnv[slice]; e < _firstEnv[slice + 1]; e++)
         {
             switch (_phase)
             {
                 case WorkerPhase.Step:
-                    StepEnv(e, scratch);
+                    // An environment is listed once however many episodes it finishes before the caller drains it.
+                    if (StepEnv(e, scratch) && _slots[e].FinishedCount == 1)
+                    {
+                        scratch.AddFinishedEnv(e);
+                        listed++;
+                    }
+
                     break;
                 case WorkerPhase.Reset:
                     ResetEnv(e, scratch);
@@ -479,6 +507,11 @@ public sealed class VectorEnv : IDisposable
                     WriteObservations(e, _slots[e], scratch);
                     break;
             }
+        }
+
+        if (listed > 0)
+        {
+            _finishedBySlice[slice] = scratch.FinishedEnvCount;
         }
 
         if (scratch.Stager is { } stager)
@@ -519,14 +552,15 @@ public sealed class VectorEnv : IDisposable
         int[] hints = slot.FieldHints;
         for (int i = 0; _trackDistances && i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
             outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
 
         WriteObservations(e, slot, scratch);
     }
 
-    private unsafe void StepEnv(int e, SliceScratch scratch)
+    /// <summary>Steps environment <paramref name="e"/>; true when its episode ended (and a new one began).</summary>
+    private unsafe bool StepEnv(int e, SliceScratch scratch)
     {
         EnvSlot slot = _slots[e];
         PogemaEnv env = slot.Env;
@@ -550,16 +584,16 @@ public sealed class VectorEnv : IDisposable
             }
 
             slot.RecordFinished(env.Metrics!.Value);
-            scratch.FinishedEpisodes++;
             BeginEpisode(slot, scratch);
         }
 
         outputs.EpisodeStarted.AsSpan(first, a).Fill(started);
         WriteObservations(e, slot, scratch, trackStep: _trackDistances && !started);
+        return started;
     }
 
     /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
-    private static void TrackStep(int first, EnvSlot slot, SliceScratch scratch)
+    private void TrackStep(int first, EnvSlot slot, SliceScratch scratch)
     {
         AgentOutputs outputs = scratch.Outputs;
         PogemaEnv env = slot.Env;
@@ -570,9 +604,18 @@ public sealed class VectorEnv : IDisposable
         for (int i = 0; i < positions.Length; i++)
         {
             outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], env.PaddedObstacles, env.PaddedWidth, ref hints[i]);
+            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
             outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
         }
+    }
+
+    /// <summary>The BFS field to <paramref name="goal"/> on the slot's current map: from the shared table, or the slice's cache.</summary>
+    private ReadOnlySpan<int> Field(EnvSlot slot, SliceScratch scratch, int goal, ref int hint)
+    {
+        PogemaEnv env = slot.Env;
+        return _staticFields is { } table
+            ? table.Get(slot.Variant, goal, env.PaddedObstacles, env.PaddedWidth, scratch.BfsQueue)
+            : scratch.Distances!.Get(slot.MapKey, goal, env.PaddedObstacles, env.PaddedWidth, ref hint);
     }
 
     private void BeginEpisode(EnvSlot slot, SliceScratch scratch)
@@ -610,7 +653,7 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> targetRows = env.TargetRows;
         ReadOnlySpan<int> targetCols = env.TargetCols;
         bool follower = _options.Observation == ObservationPreset.Follower;
-        for (int i = 0; (follower || _trackDistances) && i < a; i++)
+        for (int i = 0; scratch.Distances is not null && (follower || _trackDistances) && i < a; i++)
         {
             scratch.Distances.Prefetch(slot.MapKey, targets[i], hints[i], positions[i]);
         }
@@ -635,7 +678,7 @@ public sealed class VectorEnv : IDisposable
 
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
-            ReadOnlySpan<int> field = scratch.Distances.Get(slot.MapKey, targets[i], obstacles, width, ref hints[i]);
+            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
             if (trackStep)
             {
                 outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];

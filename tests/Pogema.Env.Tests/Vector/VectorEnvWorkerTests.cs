@@ -171,6 +171,42 @@ public sealed class VectorEnvWorkerTests
         Assert.Equal(metricsOne, metricsThree);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void DrainingHandsOutEpisodesEnvironmentByEnvironmentWhateverOrderTheyFinished(int workers)
+    {
+        // One agent two cells left of its goal per environment; environment e moves right at steps 3-e and 4-e only,
+        // so environment 3 finishes first (after 2 steps) and environment 0 last (after 5). Drained once at the end.
+        using var vec = new VectorEnv(new VectorEnvOptions
+        {
+            NumEnvs = 4,
+            AgentsPerEnv = 1,
+            Scenario = ScenarioSource.Fixed(new GridConfig { Map = "a.A" }),
+            OnTarget = OnTarget.Finish,
+            ObsRadius = 1,
+            MaxEpisodeSteps = 20,
+            Workers = workers,
+            SlicesPerWorker = 2,
+            MinAgentsPerSlice = 1,
+        });
+        vec.Reset();
+        var actions = new int[vec.NumAgents];
+        for (int t = 0; t < 5; t++)
+        {
+            for (int e = 0; e < vec.NumEnvs; e++)
+            {
+                actions[e] = t == 3 - e || t == 4 - e ? 4 : 0;
+            }
+
+            vec.Step(actions);
+        }
+
+        var sink = new List<EpisodeMetrics>();
+        Assert.Equal(4, vec.DrainEpisodes(sink));
+        Assert.Equal([5.0, 4.0, 3.0, 2.0], sink.Select(m => m.EpLength!.Value));
+    }
+
     [Fact]
     public void DrainingHandsOutEachFinishedEpisodeOnceAndResetDiscardsThem()
     {
