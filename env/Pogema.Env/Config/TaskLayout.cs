@@ -32,6 +32,12 @@ internal sealed class TaskLayout
     /// <summary>The static map, or null when every reset draws a random one.</summary>
     public GridMap? Map { get; private set; }
 
+    /// <summary>
+    /// The static map's padded obstacle grid (<see cref="PogemaEnv.BuildPaddedGrid"/>), shared read-only by every
+    /// environment on the map; null for random maps.
+    /// </summary>
+    public byte[]? PaddedObstacles { get; private set; }
+
     public PlacementKind Placement { get; private set; }
 
     public GridPosition[] ExplicitStarts { get; private set; } = [];
@@ -51,6 +57,12 @@ internal sealed class TaskLayout
         var layout = new TaskLayout(config, source);
         layout.ValidateScalars();
         layout.ResolveMapAndAgents();
+        if (layout.Map is { } map)
+        {
+            layout.PaddedObstacles = new byte[layout.PaddedHeight * layout.PaddedWidth];
+            PogemaEnv.BuildPaddedGrid(map.Obstacles, layout.Height, layout.Width, layout.ObsRadius, layout.PaddedObstacles);
+        }
+
         return layout;
     }
 

@@ -24,7 +24,12 @@ public sealed partial class PogemaEnv
     private readonly int[] _moveOffset;
 
     private readonly byte[] _mapObstacles;
-    private readonly byte[] _obstacles;
+    private readonly byte[] _ownObstacles;
+
+    // The padded grid in use: the static map's, shared by every environment on it (so many environments' observations
+    // read one grid that stays in the cache), or _ownObstacles for random maps and episodes that freed an obstacle.
+    private byte[] _obstacles;
+    private bool _freedObstacle;
     private readonly byte[] _occupancy;
     private readonly int[] _agentAt;
 
@@ -113,7 +118,8 @@ public sealed partial class PogemaEnv
         _moveOffset = new int[NumActions];
 
         _mapObstacles = new byte[maxCells];
-        _obstacles = new byte[maxPaddedCells];
+        _ownObstacles = new byte[maxPaddedCells];
+        _obstacles = _ownObstacles;
         _occupancy = new byte[maxPaddedCells];
         _agentAt = new int[maxPaddedCells];
         _agentAt.AsSpan().Fill(-1);
@@ -292,7 +298,7 @@ public sealed partial class PogemaEnv
         CurrentSeed = episodeSeed;
         GenerateObstacles(episodeSeed);
         PlaceAgents(episodeSeed);
-        BuildPaddedGrid();
+        SelectPaddedGrid();
         PutAgentsOnGrid();
         if (_goalRngs is not null)
         {
@@ -351,7 +357,7 @@ public sealed partial class PogemaEnv
         ArgumentNullException.ThrowIfNull(layout);
         CheckCompatible(_layout, layout);
         bool fits = layout.Height * layout.Width <= _mapObstacles.Length
-            && layout.PaddedHeight * layout.PaddedWidth <= _obstacles.Length
+            && layout.PaddedHeight * layout.PaddedWidth <= _ownObstacles.Length
             && layout.PoolStarts.Length <= _poolStarts.Length
             && layout.PoolGoals.Length <= _poolGoals.Length
             && (layout.Placement != PlacementKind.Random || _placement is not null)
@@ -419,6 +425,7 @@ public sealed partial class PogemaEnv
     /// <summary>Starts and goals into <see cref="_placedStarts"/>/<see cref="_placedGoals"/> (unpadded cells).</summary>
     private void PlaceAgents(ulong seed)
     {
+        _freedObstacle = false;
         switch (_layout.Placement)
         {
             case PlacementKind.Explicit:
@@ -430,6 +437,7 @@ public sealed partial class PogemaEnv
                     _placedGoals[i] = (g.Row * _width) + g.Col;
 
                     // POGEMA frees the cells under explicit starts and goals.
+                    _freedObstacle |= _mapObstacles[_placedStarts[i]] != 0 || _mapObstacles[_placedGoals[i]] != 0;
                     _mapObstacles[_placedStarts[i]] = 0;
                     _mapObstacles[_placedGoals[i]] = 0;
                 }
@@ -464,26 +472,46 @@ public sealed partial class PogemaEnv
         }
     }
 
-    /// <summary>The padded grid: free everywhere, an obstacle ring right outside the map, the map inside.</summary>
-    private void BuildPaddedGrid()
+    /// <summary>
+    /// The padded grid of this episode: a static map's shared grid when no start or goal freed one of its obstacles,
+    /// else this environment's own grid, built from the episode's obstacles.
+    /// </summary>
+    private void SelectPaddedGrid()
     {
-        int r = _radius;
-        _obstacles.AsSpan(0, _paddedHeight * _paddedWidth).Clear();
-        int top = r - 1;
-        int bottom = _height + r;
-        int left = r - 1;
-        int right = _width + r;
-        _obstacles.AsSpan((top * _paddedWidth) + left, right - left + 1).Fill(1);
-        _obstacles.AsSpan((bottom * _paddedWidth) + left, right - left + 1).Fill(1);
-        for (int row = top; row <= bottom; row++)
+        if (_layout.PaddedObstacles is { } shared && !_freedObstacle)
         {
-            _obstacles[(row * _paddedWidth) + left] = 1;
-            _obstacles[(row * _paddedWidth) + right] = 1;
+            _obstacles = shared;
+            return;
         }
 
-        for (int row = 0; row < _height; row++)
+        _obstacles = _ownObstacles;
+        BuildPaddedGrid(_mapObstacles, _height, _width, _radius, _obstacles);
+    }
+
+    /// <summary>
+    /// A padded grid: free everywhere, an obstacle ring right outside the map, the map inside, <paramref name="radius"/>
+    /// cells from the edges.
+    /// </summary>
+    internal static void BuildPaddedGrid(ReadOnlySpan<byte> map, int height, int width, int radius, Span<byte> padded)
+    {
+        int r = radius;
+        int paddedWidth = width + (2 * r);
+        padded[..((height + (2 * r)) * paddedWidth)].Clear();
+        int top = r - 1;
+        int bottom = height + r;
+        int left = r - 1;
+        int right = width + r;
+        padded.Slice((top * paddedWidth) + left, right - left + 1).Fill(1);
+        padded.Slice((bottom * paddedWidth) + left, right - left + 1).Fill(1);
+        for (int row = top; row <= bottom; row++)
         {
-            _mapObstacles.AsSpan(row * _width, _width).CopyTo(_obstacles.AsSpan(((row + r) * _paddedWidth) + r));
+            padded[(row * paddedWidth) + left] = 1;
+            padded[(row * paddedWidth) + right] = 1;
+        }
+
+        for (int row = 0; row < height; row++)
+        {
+            map.Slice(row * width, width).CopyTo(padded[(((row + r) * paddedWidth) + r)..]);
         }
     }
 
