@@ -71,6 +71,8 @@ internal static class WindowRow
             return;
         }
 
+        // The same loop as above with 4-wide vectors. Kept as a copy: one helper taking the width as a constant
+        // measured 10 % slower per window (the JIT did not fold the width through two levels of inlining).
         if (Sse41.IsSupported && length >= 4 && length <= 8)
         {
             int last = length - 4;

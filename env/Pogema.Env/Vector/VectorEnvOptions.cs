@@ -85,7 +85,8 @@ public sealed class VectorEnvOptions
     /// <summary>
     /// Whether a step ends when every slice is done (<see cref="SliceCompletion"/>) instead of when every worker has
     /// reported, so that a worker whose core the host has taken away cannot hold up a step it has no slice of.
-    /// Results are identical either way. Internal and off until the bench has measured it on the 16-core machine.
+    /// Results are identical either way. Internal and off: on the 16-core machine it gained nothing (median 1.01x over
+    /// 20 paired all-core runs, docs/performance.md); the bench keeps it for hosts where it might.
     /// </summary>
     internal bool JoinOnSlices { get; set; }
 }
