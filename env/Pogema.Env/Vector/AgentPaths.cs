@@ -24,17 +24,11 @@ internal sealed class AgentPaths
         _capacity = (window * window) + 1;
         _cells = new PathCell[agents * _capacity];
         _state = new PathState[agents];
-        Invalidate();
+        Invalidate(0, agents);
     }
 
-    /// <summary>Forgets every path (a new episode).</summary>
-    public void Invalidate()
-    {
-        for (int i = 0; i < _state.Length; i++)
-        {
-            _state[i] = new PathState { Goal = -1 };
-        }
-    }
+    /// <summary>Forgets the paths of agents <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1 (their environment's new episode).</summary>
+    public void Invalidate(int first, int count) => _state.AsSpan(first, count).Fill(new PathState { Goal = -1 });
 
     /// <summary>
     /// Brings the path of <paramref name="agent"/>, standing on <paramref name="position"/> (padded row

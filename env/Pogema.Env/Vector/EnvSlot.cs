@@ -19,7 +19,7 @@ internal sealed class EnvSlot
     private EpisodeMetrics[] _finished = new EpisodeMetrics[4];
 
     /// <summary>A slot whose environment can load any of <paramref name="layouts"/> (one per scenario variant, shared by every slot).</summary>
-    public EnvSlot(ScenarioSource scenario, VectorEnvOptions options, TaskLayout[] layouts, ulong slotSeed, int agents)
+    public EnvSlot(ScenarioSource scenario, TaskLayout[] layouts, ulong slotSeed, int agents)
     {
         _scenario = scenario;
         _layouts = layouts;
@@ -28,10 +28,6 @@ internal sealed class EnvSlot
         Env = new PogemaEnv(layouts);
         _starts = new GridPosition[agents];
         _goals = new GridPosition[agents];
-        NextCell = new int[agents];
-        Paths = options.Observation == ObservationPreset.Follower ? new AgentPaths(agents, (2 * options.ObsRadius) + 1) : null;
-        FieldHints = new int[agents];
-        FieldHints.AsSpan().Fill(-1);
     }
 
     /// <summary>Seed of this slot's episode generator, derived from the master seed.</summary>
@@ -52,15 +48,6 @@ internal sealed class EnvSlot
     /// <summary>Identifies the current episode's static map for the distance cache.</summary>
     public long MapKey { get; set; }
 
-    /// <summary>Per agent, the next cell of its shortest path in the current state (-1 when none).</summary>
-    public int[] NextCell { get; }
-
-    /// <summary>Each agent's path kept between steps (follower preset only).</summary>
-    public AgentPaths? Paths { get; }
-
-    /// <summary>Per agent, where its distance field sat in the worker's cache last time (a lookup shortcut).</summary>
-    public int[] FieldHints { get; }
-
     /// <summary>Episodes finished since the last drain.</summary>
     public int FinishedCount { get; private set; }
 
@@ -78,7 +65,6 @@ internal sealed class EnvSlot
             _loaded = Variant;
         }
 
-        Paths?.Invalidate();
         if (_scenario.DrawsTasks)
         {
             _scenario.DrawTask(Variant, Rng, _starts, _goals);

@@ -11,8 +11,14 @@ internal sealed class SliceScratch
     private readonly int[] _finishedEnvs;
     private long _nextMapKey;
 
-    public SliceScratch(int envs, int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, bool sharedFields, int observationFloats, bool streaming)
+    public SliceScratch(int envs, int firstAgent, int agents, int maxPaddedCells, long distanceCacheBytes, int staticVariants, bool staticMaps, bool sharedFields, int pathWindow, int observationFloats, bool streaming)
     {
+        // Per-agent state of the slice's agents side by side, indexed from the slice's first agent: an environment's
+        // agents are neighbours of the next environment's, instead of each environment owning small arrays of its own.
+        NextCell = new int[agents];
+        FieldHints = new int[agents];
+        FieldHints.AsSpan().Fill(-1);
+        Paths = pathWindow > 0 ? new AgentPaths(agents, pathWindow) : null;
         Stager = streaming ? new ObservationStager(observationFloats) : null;
         Outputs = new AgentOutputs(firstAgent, agents);
         _finishedEnvs = new int[envs];
@@ -32,6 +38,15 @@ internal sealed class SliceScratch
 
     /// <summary>BFS distance fields per (map, goal); null where the vector env shares one <see cref="StaticFieldTable"/>.</summary>
     public DistanceFieldCache? Distances { get; }
+
+    /// <summary>Per agent, the next cell of its shortest path in the current state (-1 when none).</summary>
+    public int[] NextCell { get; }
+
+    /// <summary>Per agent, where its distance field sat in the slice's cache last time (a lookup shortcut).</summary>
+    public int[] FieldHints { get; }
+
+    /// <summary>Each agent's path kept between steps (follower preset only).</summary>
+    public AgentPaths? Paths { get; }
 
     /// <summary>The queue for computing a field of the shared table (empty without one).</summary>
     public int[] BfsQueue { get; }

@@ -466,11 +466,12 @@ public sealed class VectorEnv : IDisposable
             _scenario.VariantCount,
             _staticMaps,
             sharedFields: _staticFields is not null,
+            pathWindow: _options.Observation == ObservationPreset.Follower ? ObservationSize : 0,
             _observationStride,
             _options.StreamingObservationStores);
         for (int e = begin; e < end; e++)
         {
-            _slots[e] = new EnvSlot(_scenario, _options, _layouts, _slotSeeds[e], AgentsPerEnv);
+            _slots[e] = new EnvSlot(_scenario, _layouts, _slotSeeds[e], AgentsPerEnv);
         }
     }
 
@@ -536,10 +537,10 @@ public sealed class VectorEnv : IDisposable
         slot.Rewind();
         slot.Drain(scratch.Discard);
         scratch.Discard.Clear();
-        BeginEpisode(slot, scratch);
         AgentOutputs outputs = scratch.Outputs;
         int first = (e * AgentsPerEnv) - outputs.FirstAgent;
         int a = AgentsPerEnv;
+        BeginEpisode(slot, scratch, first);
         outputs.Rewards.AsSpan(first, a).Clear();
         outputs.Terminated.AsSpan(first, a).Clear();
         outputs.Truncated.AsSpan(first, a).Clear();
@@ -549,7 +550,7 @@ public sealed class VectorEnv : IDisposable
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
-        int[] hints = slot.FieldHints;
+        Span<int> hints = scratch.FieldHints.AsSpan(first, a);
         for (int i = 0; _trackDistances && i < a; i++)
         {
             ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
@@ -584,7 +585,7 @@ public sealed class VectorEnv : IDisposable
             }
 
             slot.RecordFinished(env.Metrics!.Value);
-            BeginEpisode(slot, scratch);
+            BeginEpisode(slot, scratch, first);
         }
 
         outputs.EpisodeStarted.AsSpan(first, a).Fill(started);
@@ -599,8 +600,8 @@ public sealed class VectorEnv : IDisposable
         PogemaEnv env = slot.Env;
         ReadOnlySpan<int> positions = env.PaddedPositions;
         ReadOnlySpan<int> targets = env.PaddedTargets;
-        int[] next = slot.NextCell;
-        int[] hints = slot.FieldHints;
+        Span<int> next = scratch.NextCell.AsSpan(first, positions.Length);
+        Span<int> hints = scratch.FieldHints.AsSpan(first, positions.Length);
         for (int i = 0; i < positions.Length; i++)
         {
             outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
@@ -618,9 +619,11 @@ public sealed class VectorEnv : IDisposable
             : scratch.Distances!.Get(slot.MapKey, goal, env.PaddedObstacles, env.PaddedWidth, ref hint);
     }
 
-    private void BeginEpisode(EnvSlot slot, SliceScratch scratch)
+    /// <summary>The slot's next episode; its agents (from <paramref name="first"/> in the slice) forget their paths.</summary>
+    private void BeginEpisode(EnvSlot slot, SliceScratch scratch, int first)
     {
         slot.BeginEpisode();
+        scratch.Paths?.Invalidate(first, AgentsPerEnv);
 
         // Static maps share fields across episodes and environments of a worker (key = map variant); a random map
         // drawn per seed gets a fresh key so its fields are never confused with another episode's.
@@ -645,8 +648,8 @@ public sealed class VectorEnv : IDisposable
         ReadOnlySpan<int> targets = env.PaddedTargets;
         ReadOnlySpan<byte> obstacles = env.PaddedObstacles;
         int width = env.PaddedWidth;
-        int[] next = slot.NextCell;
-        int[] hints = slot.FieldHints;
+        Span<int> next = scratch.NextCell.AsSpan(first, a);
+        Span<int> hints = scratch.FieldHints.AsSpan(first, a);
         int radius = env.ObsRadius;
         ReadOnlySpan<int> rows = env.AgentRows;
         ReadOnlySpan<int> cols = env.AgentCols;
@@ -694,7 +697,7 @@ public sealed class VectorEnv : IDisposable
             Span<float> observation = stager is null
                 ? destination.Slice(i * _observationStride, _observationStride)
                 : stager.Reserve(Observations, offset + (i * _observationStride), _observationStride);
-            ReadOnlySpan<AgentPaths.PathCell> path = slot.Paths!.Update(i, positions[i], rows[i] + radius, cols[i] + radius, targets[i], field, width, radius);
+            ReadOnlySpan<AgentPaths.PathCell> path = scratch.Paths!.Update(first + i, positions[i], rows[i] + radius, cols[i] + radius, targets[i], field, width, radius);
             next[i] = path.Length > 1 ? path[1].Cell : -1;
             if (path.Length > 0)
             {
