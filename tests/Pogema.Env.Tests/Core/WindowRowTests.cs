@@ -32,10 +32,7 @@ public sealed class WindowRowTests
                     Assert.Equal(BitConverter.SingleToInt32Bits(-(int)row[i]), BitConverter.SingleToInt32Bits(negated[i + 1]));
                 }
 
-                Assert.Equal(7f, widened[0]);
-                Assert.Equal(7f, widened[^1]);
-                Assert.Equal(7f, negated[0]);
-                Assert.Equal(7f, negated[^1]);
+                AssertNothingWrittenAround(widened, negated);
             }
         }
     }
@@ -75,10 +72,7 @@ public sealed class WindowRowTests
                     }
                 }
 
-                Assert.Equal(7f, widened[0]);
-                Assert.Equal(7f, widened[^1]);
-                Assert.Equal(7f, negated[0]);
-                Assert.Equal(7f, negated[^1]);
+                AssertNothingWrittenAround(widened, negated);
             }
         }
     }
@@ -92,5 +86,14 @@ public sealed class WindowRowTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WindowRow.WidenWindow(grid, 56, 10, 5, destination));
         Assert.Throws<ArgumentException>(() => WindowRow.WidenWindow(grid, 0, 10, 5, destination.AsSpan(1)));
         WindowRow.WidenWindow(grid, 55, 10, 5, destination);
+    }
+
+    /// <summary>The guard values before and after the written floats are untouched.</summary>
+    private static void AssertNothingWrittenAround(float[] widened, float[] negated)
+    {
+        Assert.Equal(7f, widened[0]);
+        Assert.Equal(7f, widened[^1]);
+        Assert.Equal(7f, negated[0]);
+        Assert.Equal(7f, negated[^1]);
     }
 }
