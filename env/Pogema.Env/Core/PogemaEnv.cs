@@ -378,6 +378,9 @@ public sealed partial class PogemaEnv
         _width = layout.Width;
         _paddedHeight = layout.PaddedHeight;
         _paddedWidth = layout.PaddedWidth;
+
+        // Until the next reset picks a grid: never a previous map's shared grid, which may be smaller than this one.
+        _obstacles = _ownObstacles;
         _moveOffset[0] = 0;
         _moveOffset[1] = -_paddedWidth;
         _moveOffset[2] = _paddedWidth;
