@@ -38,7 +38,26 @@ internal sealed class AgentPaths
     /// </summary>
     public ReadOnlySpan<PathCell> Update(int agent, int position, int row, int col, int goal, ReadOnlySpan<int> field, int paddedWidth, int radius)
     {
+        // Most calls find the path as it was: same goal, the agent still on its first cell, and its last cell the goal
+        // or outside the window (a waiting agent, or observations written again).
         ref PathState state = ref _state[agent];
+        if (state.Goal == goal && state.Length > 0)
+        {
+            int first = (agent * _capacity) + state.Start;
+            PathCell last = _cells[first + state.Length - 1];
+            if (_cells[first].Cell == position &&
+                (last.Cell == goal || Math.Abs(last.Row - row) > radius || Math.Abs(last.Col - col) > radius))
+            {
+                return new ReadOnlySpan<PathCell>(_cells, first, state.Length);
+            }
+        }
+
+        return Extend(ref state, agent, position, row, col, goal, field, paddedWidth, radius);
+    }
+
+    /// <summary>The rest of <see cref="Update"/>: the agent moved onto the path, left it, or the path is new or short.</summary>
+    private ReadOnlySpan<PathCell> Extend(ref PathState state, int agent, int position, int row, int col, int goal, ReadOnlySpan<int> field, int paddedWidth, int radius)
+    {
         Span<PathCell> cells = _cells.AsSpan(agent * _capacity, _capacity);
         int start = state.Start;
         int length = state.Length;
