@@ -2,8 +2,10 @@ namespace Pogema.Env.Vector;
 
 /// <summary>
 /// What one slice of environments owns, touched by one thread at a time (the worker stepping the slice in a run):
-/// its distance-field cache, grids for writing observations and its agents' results before they are published.
-/// Built on the owning worker's thread, so its memory sits with that thread.
+/// its distance-field cache (unless the vector env shares a <see cref="StaticFieldTable"/>), its agents' kept paths,
+/// next path cells and field hints, a grid for writing observations, its agents' results before they are published,
+/// and the list of its environments with finished episodes. Built on the owning worker's thread, so its memory sits
+/// with that thread.
 /// </summary>
 internal sealed class SliceScratch
 {
