@@ -15,16 +15,6 @@ namespace Pogema.Env;
 /// </summary>
 internal static class WindowRow
 {
-    /// <summary>Writes each 0/1 byte of a row as 0f/1f.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Widen(ReadOnlySpan<byte> source, Span<float> destination) =>
-        ConvertWindow(source, 0, source.Length, source.Length, 1, destination, negate: false);
-
-    /// <summary>Writes each 0/1 byte of a row as 0f (free) or -1f (obstacle); never -0f.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Negate(ReadOnlySpan<byte> source, Span<float> destination) =>
-        ConvertWindow(source, 0, source.Length, source.Length, 1, destination, negate: true);
-
     /// <summary>
     /// Writes the <paramref name="size"/> x <paramref name="size"/> window of <paramref name="grid"/> whose top-left
     /// cell is <paramref name="corner"/> (rows <paramref name="stride"/> cells apart) row by row into
@@ -32,38 +22,38 @@ internal static class WindowRow
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WidenWindow(ReadOnlySpan<byte> grid, int corner, int stride, int size, Span<float> destination) =>
-        ConvertWindow(grid, corner, stride, size, size, destination, negate: false);
+        ConvertWindow(grid, corner, stride, size, destination, negate: false);
 
     /// <summary>As <see cref="WidenWindow"/>, each 0/1 byte as 0f (free) or -1f (obstacle).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NegateWindow(ReadOnlySpan<byte> grid, int corner, int stride, int size, Span<float> destination) =>
-        ConvertWindow(grid, corner, stride, size, size, destination, negate: true);
+        ConvertWindow(grid, corner, stride, size, destination, negate: true);
 
     // Inlined into the callers with a constant `negate`, so the JIT drops the branch on it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ConvertWindow(ReadOnlySpan<byte> grid, int corner, int stride, int length, int rows, Span<float> destination, bool negate)
+    private static void ConvertWindow(ReadOnlySpan<byte> grid, int corner, int stride, int size, Span<float> destination, bool negate)
     {
         // One check for the whole window: its last row ends inside the grid, and the destination holds every row.
-        long lastRowEnd = corner + ((long)(rows - 1) * stride) + length;
-        if (corner < 0 || length < 0 || rows < 1 || lastRowEnd > grid.Length)
+        long lastRowEnd = corner + ((long)(size - 1) * stride) + size;
+        if (corner < 0 || size < 1 || lastRowEnd > grid.Length)
         {
             ThrowOutside();
         }
 
-        if ((long)rows * length > destination.Length)
+        if ((long)size * size > destination.Length)
         {
             ThrowTooShort();
         }
 
         ref byte src = ref Unsafe.Add(ref MemoryMarshal.GetReference(grid), corner);
         ref float dst = ref MemoryMarshal.GetReference(destination);
-        if (Avx2.IsSupported && length >= 8 && length <= 16)
+        if (Avx2.IsSupported && size >= 8 && size <= 16)
         {
-            int last = length - 8;
-            for (int row = 0; row < rows; row++)
+            int last = size - 8;
+            for (int row = 0; row < size; row++)
             {
                 ref byte rowSrc = ref Unsafe.Add(ref src, row * stride);
-                ref float rowDst = ref Unsafe.Add(ref dst, row * length);
+                ref float rowDst = ref Unsafe.Add(ref dst, row * size);
                 Widen8(ref rowSrc, ref rowDst, negate);
                 Widen8(ref Unsafe.Add(ref rowSrc, last), ref Unsafe.Add(ref rowDst, last), negate);
             }
@@ -73,13 +63,13 @@ internal static class WindowRow
 
         // The same loop as above with 4-wide vectors. Kept as a copy: one helper taking the width as a constant
         // measured 10 % slower per window (the JIT did not fold the width through two levels of inlining).
-        if (Sse41.IsSupported && length >= 4 && length <= 8)
+        if (Sse41.IsSupported && size >= 4 && size <= 8)
         {
-            int last = length - 4;
-            for (int row = 0; row < rows; row++)
+            int last = size - 4;
+            for (int row = 0; row < size; row++)
             {
                 ref byte rowSrc = ref Unsafe.Add(ref src, row * stride);
-                ref float rowDst = ref Unsafe.Add(ref dst, row * length);
+                ref float rowDst = ref Unsafe.Add(ref dst, row * size);
                 Widen4(ref rowSrc, ref rowDst, negate);
                 Widen4(ref Unsafe.Add(ref rowSrc, last), ref Unsafe.Add(ref rowDst, last), negate);
             }
@@ -87,9 +77,9 @@ internal static class WindowRow
             return;
         }
 
-        for (int row = 0; row < rows; row++)
+        for (int row = 0; row < size; row++)
         {
-            ConvertRow(ref Unsafe.Add(ref src, row * stride), ref Unsafe.Add(ref dst, row * length), length, negate);
+            ConvertRow(ref Unsafe.Add(ref src, row * stride), ref Unsafe.Add(ref dst, row * size), size, negate);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Pogema.Env.Vector;
 
 /// <summary>
@@ -112,7 +110,6 @@ internal sealed class AgentPaths
     }
 
     /// <summary>One cell of a path with its padded row and column.</summary>
-    [StructLayout(LayoutKind.Sequential)]
     internal readonly record struct PathCell(int Cell, int Row, int Col);
 
     /// <summary>Where an agent's path starts in its stretch of cells, how long it is, and the goal it leads to (-1: none).</summary>

@@ -25,7 +25,7 @@ internal sealed class SliceScratch
         Outputs = new AgentOutputs(firstAgent, agents);
         _finishedEnvs = new int[envs];
         long liveGoals = agents;
-        _goalGrid = new byte[maxPaddedCells];
+        _goalGrid = pathWindow > 0 ? new byte[maxPaddedCells] : [];
         long maxUseful = staticMaps ? (long)staticVariants * maxPaddedCells : long.MaxValue;
         Distances = sharedFields ? null : new DistanceFieldCache(maxPaddedCells, distanceCacheBytes, 2 * liveGoals, maxUseful);
         BfsQueue = sharedFields ? new int[maxPaddedCells] : [];
@@ -53,7 +53,7 @@ internal sealed class SliceScratch
     /// <summary>The queue for computing a field of the shared table (empty without one).</summary>
     public int[] BfsQueue { get; }
 
-    /// <summary>A padded grid with 1 on the goal cells of the environment being observed.</summary>
+    /// <summary>A padded grid with 1 on the goal cells of the environment being observed (follower preset only; empty otherwise).</summary>
     public ReadOnlySpan<byte> GoalGrid => _goalGrid;
 
     /// <summary>How many of this slice's environments have finished episodes not yet drained.</summary>

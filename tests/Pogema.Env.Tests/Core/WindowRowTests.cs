@@ -2,16 +2,18 @@ using Pogema.Env.Random;
 
 namespace Pogema.Env.Tests.Core;
 
-/// <summary>The vectorized row and window conversions give exactly the per-cell conversion for every length, and write nothing past the row or window.</summary>
+/// <summary>The vectorized window conversions give exactly the per-cell conversion for every size, and write nothing past the window.</summary>
 public sealed class WindowRowTests
 {
     [Fact]
-    public void WidenAndNegateMatchThePerCellConversionForEveryLength()
+    public void WidenAndNegateMatchThePerCellConversionForEveryRowLength()
     {
+        // Windows of every side 1..40 (every row length the vector paths distinguish), starting at three alignments.
         var rng = NumpyRandom.DefaultRng(3);
         for (int length = 1; length <= 40; length++)
         {
-            var source = new byte[length + 9];
+            int stride = length + 9;
+            var source = new byte[stride * length];
             for (int i = 0; i < source.Length; i++)
             {
                 source[i] = (byte)rng.Integers(2);
@@ -19,17 +21,18 @@ public sealed class WindowRowTests
 
             for (int offset = 0; offset < 3; offset++)
             {
-                ReadOnlySpan<byte> row = source.AsSpan(offset, length);
-                var widened = new float[length + 2];
-                var negated = new float[length + 2];
+                int area = length * length;
+                var widened = new float[area + 2];
+                var negated = new float[area + 2];
                 widened.AsSpan().Fill(7f);
                 negated.AsSpan().Fill(7f);
-                WindowRow.Widen(row, widened.AsSpan(1, length));
-                WindowRow.Negate(row, negated.AsSpan(1, length));
-                for (int i = 0; i < length; i++)
+                WindowRow.WidenWindow(source, offset, stride, length, widened.AsSpan(1, area));
+                WindowRow.NegateWindow(source, offset, stride, length, negated.AsSpan(1, area));
+                for (int i = 0; i < area; i++)
                 {
-                    Assert.Equal(BitConverter.SingleToInt32Bits(row[i]), BitConverter.SingleToInt32Bits(widened[i + 1]));
-                    Assert.Equal(BitConverter.SingleToInt32Bits(-(int)row[i]), BitConverter.SingleToInt32Bits(negated[i + 1]));
+                    int cell = source[offset + ((i / length) * stride) + (i % length)];
+                    Assert.Equal(BitConverter.SingleToInt32Bits(cell), BitConverter.SingleToInt32Bits(widened[i + 1]));
+                    Assert.Equal(BitConverter.SingleToInt32Bits(-cell), BitConverter.SingleToInt32Bits(negated[i + 1]));
                 }
 
                 AssertNothingWrittenAround(widened, negated);
