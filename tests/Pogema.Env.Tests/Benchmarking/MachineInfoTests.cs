@@ -104,8 +104,7 @@ public sealed class MachineInfoTests
     [Fact]
     public void ReadsEveryFieldFromARootFolder()
     {
-        DirectoryInfo root = Directory.CreateTempSubdirectory("pogema-machine-");
-        try
+        InTempRoot(root =>
         {
             Write(root, "proc/cpuinfo", CpuInfo);
             Write(root, "proc/meminfo", "MemTotal:       16777216 kB\n");
@@ -156,18 +155,13 @@ public sealed class MachineInfoTests
             Assert.Equal(107520L * 1024, json.RootElement.GetProperty("l3_cache_bytes").GetInt64());
             Assert.Equal(2.5, json.RootElement.GetProperty("cgroup_cpu_quota_cores").GetDouble());
             Assert.True(json.RootElement.GetProperty("cpu_limited").GetBoolean());
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void TopologyComesFromSysfsWhenCpuInfoHasNoIds()
     {
-        DirectoryInfo root = Directory.CreateTempSubdirectory("pogema-machine-");
-        try
+        InTempRoot(root =>
         {
             Write(root, "proc/cpuinfo", ArmCpuInfo);
             Write(root, "sys/devices/system/cpu/cpu0/topology/physical_package_id", "0\n");
@@ -184,18 +178,13 @@ public sealed class MachineInfoTests
             Assert.Equal((2, 2, 1), (machine.LogicalProcessors, machine.PhysicalCores, machine.Sockets));
             Assert.True(machine.CgroupCpuQuotaRead);
             Assert.Null(machine.CgroupCpuQuotaCores);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void MissingFilesGiveUnknownNotAnException()
     {
-        DirectoryInfo root = Directory.CreateTempSubdirectory("pogema-machine-");
-        try
+        InTempRoot(root =>
         {
             MachineInfo machine = MachineInfo.Read(root.FullName);
 
@@ -225,6 +214,16 @@ public sealed class MachineInfoTests
             Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("physical_cores").ValueKind);
             Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("cgroup_cpu_quota_cores").ValueKind);
             Assert.Equal("unknown", json.RootElement.GetProperty("cpu_model").GetString());
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on an empty folder standing in for the file system's root, then deletes it.</summary>
+    private static void InTempRoot(Action<DirectoryInfo> test)
+    {
+        DirectoryInfo root = Directory.CreateTempSubdirectory("pogema-machine-");
+        try
+        {
+            test(root);
         }
         finally
         {
