@@ -24,14 +24,6 @@ public static class BenchOptionParser
     /// <exception cref="PogemaInputException">Any other value.</exception>
     public static IReadOnlyList<bool> Pin(string value) => Choice(value, "--pin", "on", "off", "on (each worker thread on its own CPU), off or both");
 
-    /// <summary>
-    /// A <c>--join</c> value: <c>workers</c> (a step ends when every worker has reported), <c>slices</c> (when every
-    /// slice is done) or <c>both</c>; whether each measured setup ends steps on slices.
-    /// </summary>
-    /// <exception cref="PogemaInputException">Any other value.</exception>
-    public static IReadOnlyList<bool> JoinOnSlices(string value) =>
-        Choice(value, "--join", "slices", "workers", "workers (a step ends when every worker has reported), slices (when every slice is done) or both");
-
     /// <summary>A <c>--slices</c> value: one or more slice counts per worker 1..4096, comma-separated, in report order.</summary>
     /// <exception cref="PogemaInputException">A value that is not such a list.</exception>
     public static IReadOnlyList<int> SlicesPerWorker(string value) =>

@@ -274,14 +274,13 @@ public sealed record BenchReport
     private static bool SameStoreMode(BenchRow a, BenchRow b) =>
         a.Scenario == b.Scenario && a.Preset == b.Preset && a.Engine == b.Engine && a.Setup?.StreamingStores == b.Setup?.StreamingStores;
 
-    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>spin_us</c>, <c>pinned</c>, <c>slices_per_worker</c>, <c>join_on_slices</c>.</summary>
+    /// <summary>The setup's fields: <c>streaming_stores</c>, <c>spin_us</c>, <c>pinned</c>, <c>slices_per_worker</c>.</summary>
     private static void WriteSetup(Utf8JsonWriter json, BenchSetup setup)
     {
         json.WriteBoolean("streaming_stores", setup.StreamingStores);
         json.WriteNumber("spin_us", setup.SpinMicroseconds);
         json.WriteBoolean("pinned", setup.PinThreads);
         json.WriteNumber("slices_per_worker", setup.SlicesPerWorker);
-        json.WriteBoolean("join_on_slices", setup.JoinOnSlices);
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)

@@ -109,7 +109,7 @@ public sealed class BenchRunner
         var result = new List<BenchSetup>();
         foreach (BenchSetup setup in setups)
         {
-            var candidate = setup with { StreamingStores = false, SlicesPerWorker = 1, JoinOnSlices = false };
+            var candidate = setup with { StreamingStores = false, SlicesPerWorker = 1 };
             if (!result.Contains(candidate))
             {
                 result.Add(candidate);

@@ -11,8 +11,7 @@ namespace Pogema.Env.Benchmarking;
 /// <param name="SpinMicroseconds">How long a waiting thread spins on pause instructions alone before it yields its core.</param>
 /// <param name="PinThreads">Whether each worker thread is pinned to its own CPU.</param>
 /// <param name="SlicesPerWorker">Slices of environments per worker; above 1, idle workers step slices others have not begun.</param>
-/// <param name="JoinOnSlices">Whether a step ends when every slice is done rather than when every worker has reported.</param>
-public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool PinThreads, int SlicesPerWorker, bool JoinOnSlices = false)
+public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool PinThreads, int SlicesPerWorker)
 {
     /// <summary>The vector env's defaults.</summary>
     public static BenchSetup Default { get; } = From(new VectorEnvOptions());
@@ -27,18 +26,17 @@ public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool
     /// A short form for narrow tables: the store mode, spinning and pinning only when on, and the slices per worker
     /// (e.g. <c>normal 16/w</c>, <c>streaming spin 50 pinned 4/w</c>).
     /// </summary>
-    public string ShortLabel => $"{StoresName}{(SpinMicroseconds != 0 ? $" spin {SpinMicroseconds}" : "")}{(PinThreads ? " pinned" : "")} {SlicesPerWorker}/w{(JoinOnSlices ? " slice-join" : "")}";
+    public string ShortLabel => $"{StoresName}{(SpinMicroseconds != 0 ? $" spin {SpinMicroseconds}" : "")}{(PinThreads ? " pinned" : "")} {SlicesPerWorker}/w";
 
     /// <summary>How the workers run: spin, pinning and slices.</summary>
-    public string WorkersLabel => $"spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker{(JoinOnSlices ? ", step ends with its slices" : "")}";
+    public string WorkersLabel => $"spin {SpinMicroseconds} us, {(PinThreads ? "pinned" : "unpinned")}, {SlicesPerWorker} slice{(SlicesPerWorker == 1 ? "" : "s")}/worker";
 
     /// <summary>The setup of the options given.</summary>
     internal static BenchSetup From(VectorEnvOptions options) => new(
         options.StreamingObservationStores,
         options.PoolTuning.SpinMicroseconds,
         options.PoolTuning.PinThreads,
-        options.SlicesPerWorker,
-        options.JoinOnSlices);
+        options.SlicesPerWorker);
 
     /// <summary>Sets the options to this setup.</summary>
     internal void Apply(VectorEnvOptions options)
@@ -46,13 +44,12 @@ public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool
         options.StreamingObservationStores = StreamingStores;
         options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds, PinThreads);
         options.SlicesPerWorker = SlicesPerWorker;
-        options.JoinOnSlices = JoinOnSlices;
     }
 
     /// <summary>
-    /// Every combination of the values given (stores outermost, then spin, pinning, slices, join), in report order.
+    /// Every combination of the values given (stores outermost, then spin, pinning, slices), in report order.
     /// </summary>
-    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads, IReadOnlyList<int> slicesPerWorker, IReadOnlyList<bool>? joinOnSlices = null)
+    public static IReadOnlyList<BenchSetup> Combine(IReadOnlyList<bool> streamingStores, IReadOnlyList<int> spinMicroseconds, IReadOnlyList<bool> pinThreads, IReadOnlyList<int> slicesPerWorker)
     {
         var setups = new List<BenchSetup>();
         foreach (bool streaming in streamingStores)
@@ -63,10 +60,7 @@ public sealed record BenchSetup(bool StreamingStores, int SpinMicroseconds, bool
                 {
                     foreach (int slices in slicesPerWorker)
                     {
-                        foreach (bool join in joinOnSlices ?? [false])
-                        {
-                            setups.Add(new BenchSetup(streaming, spin, pin, slices, join));
-                        }
+                        setups.Add(new BenchSetup(streaming, spin, pin, slices));
                     }
                 }
             }

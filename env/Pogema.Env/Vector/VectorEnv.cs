@@ -30,8 +30,6 @@ public sealed class VectorEnv : IDisposable
     private readonly int[] _firstEnv;
     private readonly int _slicesPerWorker;
     private readonly SliceClaims _claims;
-    private readonly SliceCompletion _completion = new();
-    private readonly bool _joinOnSlices;
     private readonly WorkerPool _pool;
 
     // Every agent's results of the last step; each worker fills its own AgentOutputs and copies it in here.
@@ -113,7 +111,6 @@ public sealed class VectorEnv : IDisposable
         }
 
         _claims = new SliceClaims(workers, _slicesPerWorker, stealing: _slicesPerWorker > 1);
-        _joinOnSlices = options.JoinOnSlices && workers > 1;
 
         Observations = new float[(long)NumAgents * _observationStride];
         _results = new AgentOutputs(0, NumAgents);
@@ -327,7 +324,6 @@ public sealed class VectorEnv : IDisposable
         {
             _disposed = true;
             _pool.Dispose();
-            _completion.Dispose();
         }
     }
 
@@ -412,45 +408,15 @@ public sealed class VectorEnv : IDisposable
         int scan = 0;
         for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
         {
-            if (!_joinOnSlices)
-            {
-                RunSlice(s);
-                continue;
-            }
-
-            try
-            {
-                RunSlice(s);
-            }
-            catch (Exception ex)
-            {
-                _completion.Fail(ex);
-            }
-            finally
-            {
-                _completion.SliceDone();
-            }
-        }
-
-        if (_joinOnSlices && worker == 0)
-        {
-            _completion.Wait();
+            RunSlice(s);
         }
     }
 
-    /// <summary>
-    /// Runs the current phase on every slice: the workers claim slices, and the run ends when every worker has
-    /// reported or, with <see cref="VectorEnvOptions.JoinOnSlices"/>, when every slice is done.
-    /// </summary>
+    /// <summary>Runs the current phase on every slice: the workers claim slices, and the run ends when every worker has reported.</summary>
     private void RunSlices()
     {
-        if (_joinOnSlices)
-        {
-            _completion.Begin(_scratch.Length);
-        }
-
         _claims.BeginRun();
-        _pool.Run(join: !_joinOnSlices);
+        _pool.Run();
     }
 
     private void BuildSlice(int slice)

@@ -81,12 +81,4 @@ public sealed class VectorEnvOptions
     /// small Bottleneck steps slower (docs/performance.md). Internal (tests lower it to exercise stealing on small runs).
     /// </summary>
     internal int MinAgentsPerSlice { get; set; } = 64;
-
-    /// <summary>
-    /// Whether a step ends when every slice is done (<see cref="SliceCompletion"/>) instead of when every worker has
-    /// reported, so that a worker whose core the host has taken away cannot hold up a step it has no slice of.
-    /// Results are identical either way. Internal and off: on the 16-core machine it gained nothing (median 1.01x over
-    /// 20 paired all-core runs, docs/performance.md); the bench keeps it for hosts where it might.
-    /// </summary>
-    internal bool JoinOnSlices { get; set; }
 }

@@ -55,13 +55,8 @@ internal sealed class WorkerPool : IDisposable
     /// <summary>Number of workers, the caller's thread included.</summary>
     public int Count { get; }
 
-    /// <summary>
-    /// Runs the work for every worker index and returns when all are done; rethrows a worker's exception. With
-    /// <paramref name="join"/> false it returns as soon as the caller's own share does: the work then decides when the
-    /// run is over (the caller's share waits for it), and a worker still reporting a finished run, or waking late for
-    /// it, must find nothing left to do.
-    /// </summary>
-    public void Run(bool join = true)
+    /// <summary>Runs the work for every worker index and returns when all are done; rethrows a worker's exception.</summary>
+    public void Run()
     {
         if (_threads.Length == 0)
         {
@@ -76,10 +71,7 @@ internal sealed class WorkerPool : IDisposable
         }
         finally
         {
-            if (join)
-            {
-                _callerWait.Wait(new AllFinished(this, run), SpinTicks);
-            }
+            _callerWait.Wait(new AllFinished(this, run), SpinTicks);
         }
 
         if (_failure is { } failure)

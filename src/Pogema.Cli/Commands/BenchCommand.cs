@@ -66,11 +66,6 @@ public sealed class BenchCommand : ICliCommand
             Description = "slices of environments per worker; above 1, a worker done with its own slices steps slices others have not begun; several comma-separated values measure each (e.g. 1,4)",
             DefaultValueFactory = _ => defaults.SlicesPerWorker.ToString(CultureInfo.InvariantCulture),
         };
-        var join = new Option<string>("--join")
-        {
-            Description = "when a step ends: workers (every worker has reported), slices (every slice is done), or both",
-            DefaultValueFactory = _ => defaults.JoinOnSlices ? "slices" : "workers",
-        };
         var rounds = new Option<int>("--rounds")
         {
             Description = "measure every run this many times, the runs of a configuration in turn, and report the median (for hosts whose speed drifts)",
@@ -90,7 +85,6 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(spin);
         command.Options.Add(pin);
         command.Options.Add(slices);
-        command.Options.Add(join);
         command.Options.Add(rounds);
         command.Options.Add(noBaseline);
         command.Options.Add(json);
@@ -104,8 +98,7 @@ public sealed class BenchCommand : ICliCommand
                 BenchOptionParser.StreamingStores(parseResult.GetValue(streamingStores)!),
                 BenchOptionParser.SpinMicroseconds(parseResult.GetValue(spin)!),
                 BenchOptionParser.Pin(parseResult.GetValue(pin)!),
-                BenchOptionParser.SlicesPerWorker(parseResult.GetValue(slices)!),
-                BenchOptionParser.JoinOnSlices(parseResult.GetValue(join)!));
+                BenchOptionParser.SlicesPerWorker(parseResult.GetValue(slices)!));
             double duration = parseResult.GetValue(seconds);
             if (!(duration > 0) || duration > 3600)
             {

@@ -158,7 +158,6 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--slices", "0"]));
-        Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--join", "never"]));
     }
 
     private static void InTempDirectory(Action<string> body)

@@ -52,7 +52,6 @@ public sealed class VectorEnvAllocationTests
             options.PoolTuning = new WorkerPoolTuning(SpinMicroseconds: 20, PinThreads: true);
             options.SlicesPerWorker = 3;
             options.MinAgentsPerSlice = 1;
-            options.JoinOnSlices = true;
         }
 
         using var vec = new VectorEnv(options);

@@ -112,30 +112,14 @@ public sealed class VectorEnvWorkerTests
         AssertSameRun(Options("random", ObservationPreset.Follower, 1), tuned);
     }
 
-    public static TheoryData<string, ObservationPreset, bool> ScenariosAndJoins()
-    {
-        var data = new TheoryData<string, ObservationPreset, bool>();
-        foreach (bool joinOnSlices in new[] { false, true })
-        {
-            foreach ((string scenario, ObservationPreset preset) in ScenarioList)
-            {
-                data.Add(scenario, preset, joinOnSlices);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(ScenariosAndJoins))]
-    public void WorkersStealingSlicesGiveTheSameRun(string scenario, ObservationPreset preset, bool joinOnSlices)
+    [MemberData(nameof(Scenarios))]
+    public void WorkersStealingSlicesGiveTheSameRun(string scenario, ObservationPreset preset)
     {
         // Slices of one or two environments each: the caller's thread, first to start, steps many of the helpers'.
-        // A step ends when every worker has reported, or (joinOnSlices) as soon as every slice is done.
         VectorEnvOptions slices = Options(scenario, preset, 3);
         slices.SlicesPerWorker = 4;
         slices.MinAgentsPerSlice = 1;
-        slices.JoinOnSlices = joinOnSlices;
         AssertSameRun(Options(scenario, preset, 1), slices);
     }
 
