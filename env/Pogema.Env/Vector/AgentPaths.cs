@@ -29,16 +29,15 @@ internal sealed class AgentPaths
     public void Invalidate(int first, int count) => _state.AsSpan(first, count).Fill(new PathState { Goal = -1 });
 
     /// <summary>
-    /// Brings the path of <paramref name="agent"/>, standing on <paramref name="position"/> (padded row
-    /// <paramref name="row"/>, column <paramref name="col"/>), up to date for <paramref name="goal"/>, and returns it:
-    /// it starts at the position and covers the window of radius <paramref name="radius"/> around it (it ends at the
-    /// goal, or at its first cell outside the window), and is empty when the goal is unreachable.
+    /// The kept path of <paramref name="agent"/>, standing on <paramref name="position"/> (padded row
+    /// <paramref name="row"/>, column <paramref name="col"/>), when it is still whole for <paramref name="goal"/>: it
+    /// starts at the position and covers the window of radius <paramref name="radius"/> around it (it ends at the goal,
+    /// or at its first cell outside the window). Most calls find the path as it was (a waiting agent, or observations
+    /// written again), and then need no distance field; otherwise <see cref="Extend"/> brings it up to date.
     /// </summary>
-    public ReadOnlySpan<PathCell> Update(int agent, int position, int row, int col, int goal, ReadOnlySpan<int> field, int paddedWidth, int radius)
+    public bool TryKept(int agent, int position, int row, int col, int goal, int radius, out ReadOnlySpan<PathCell> path)
     {
-        // Most calls find the path as it was: same goal, the agent still on its first cell, and its last cell the goal
-        // or outside the window (a waiting agent, or observations written again).
-        ref PathState state = ref _state[agent];
+        PathState state = _state[agent];
         if (state.Goal == goal && state.Length > 0)
         {
             int first = (agent * _capacity) + state.Start;
@@ -46,16 +45,23 @@ internal sealed class AgentPaths
             if (_cells[first].Cell == position &&
                 (last.Cell == goal || Math.Abs(last.Row - row) > radius || Math.Abs(last.Col - col) > radius))
             {
-                return new ReadOnlySpan<PathCell>(_cells, first, state.Length);
+                path = new ReadOnlySpan<PathCell>(_cells, first, state.Length);
+                return true;
             }
         }
 
-        return Extend(ref state, agent, position, row, col, goal, field, paddedWidth, radius);
+        path = default;
+        return false;
     }
 
-    /// <summary>The rest of <see cref="Update"/>: the agent moved onto the path, left it, or the path is new or short.</summary>
-    private ReadOnlySpan<PathCell> Extend(ref PathState state, int agent, int position, int row, int col, int goal, ReadOnlySpan<int> field, int paddedWidth, int radius)
+    /// <summary>
+    /// Brings the path up to date from <paramref name="field"/> (the BFS field to <paramref name="goal"/>) when
+    /// <see cref="TryKept"/> did not find it whole: the agent moved onto the path, left it, or the path is new or short.
+    /// Returns the path as <see cref="TryKept"/> describes it, empty when the goal is unreachable.
+    /// </summary>
+    public ReadOnlySpan<PathCell> Extend(int agent, int position, int row, int col, int goal, ReadOnlySpan<int> field, int paddedWidth, int radius)
     {
+        ref PathState state = ref _state[agent];
         Span<PathCell> cells = _cells.AsSpan(agent * _capacity, _capacity);
         int start = state.Start;
         int length = state.Length;

@@ -726,7 +726,9 @@ public sealed class VectorEnv : IDisposable
 
         for (int i = 0; (follower || _trackDistances) && i < a; i++)
         {
-            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
+            // A follower observation whose kept path is still whole needs no field, unless the step's distance does.
+            bool fieldLookedUp = trackStep || !follower;
+            ReadOnlySpan<int> field = fieldLookedUp ? Field(slot, scratch, targets[i], ref hints[i]) : default;
             if (trackStep)
             {
                 outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
@@ -742,7 +744,19 @@ public sealed class VectorEnv : IDisposable
             Span<float> observation = stager is null
                 ? destination.Slice(i * _observationStride, _observationStride)
                 : stager.Reserve(Observations, offset + (i * _observationStride), _observationStride);
-            ReadOnlySpan<AgentPaths.PathCell> path = scratch.Paths!.Update(first + i, positions[i], rows[i] + radius, cols[i] + radius, targets[i], field, width, radius);
+            AgentPaths paths = scratch.Paths!;
+            int row = rows[i] + radius;
+            int col = cols[i] + radius;
+            if (!paths.TryKept(first + i, positions[i], row, col, targets[i], radius, out ReadOnlySpan<AgentPaths.PathCell> path))
+            {
+                if (!fieldLookedUp)
+                {
+                    field = Field(slot, scratch, targets[i], ref hints[i]);
+                }
+
+                path = paths.Extend(first + i, positions[i], row, col, targets[i], field, width, radius);
+            }
+
             next[i] = path.Length > 1 ? path[1].Cell : -1;
             if (path.Length > 0)
             {
