@@ -38,8 +38,8 @@ public sealed class VectorEnv : IDisposable
     private unsafe int* _stepActions;
 
     // A step's actions are checked by its workers, a chunk at a time, before any of them steps an environment. Done by
-    // the caller alone, the check was the serial start of every step (on 16 cores 8-16 us of a Bottleneck step of
-    // 230-330 us and 11-33 us of random64's 460-740 us: every action read from memory by one core), and the helpers
+    // the caller alone, the check was the serial start of every step (on 16 cores 5-18 us of a Bottleneck step of
+    // 230-430 us and 11-33 us of random64's 460-740 us: every action read from memory by one core), and the helpers
     // began to wake only once it was over. The first bad agent found is kept (int.MaxValue: none).
     private readonly int _actionChunks;
     private PaddedCounter _nextActionChunk;
