@@ -24,4 +24,10 @@ public sealed record BenchPlan
     /// run alike. Each row reports the median round and the lowest and highest rate.
     /// </summary>
     public int Rounds { get; init; } = 1;
+
+    /// <summary>
+    /// Whether each all-core vector run is followed by a run of its own that records where its steps' time goes
+    /// (<see cref="BenchRow.Timeline"/>): when the workers begin and end their share, against the step.
+    /// </summary>
+    public bool Timeline { get; init; }
 }

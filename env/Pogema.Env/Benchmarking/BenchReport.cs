@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Pogema.Env.Vector;
 
 namespace Pogema.Env.Benchmarking;
 
@@ -98,6 +99,7 @@ public sealed record BenchReport
                 WriteOptional(json, "scaling_over_one_thread", row.ScalingOverOneThread, 2);
                 WriteOptional(json, "scaling_per_thread", row.ScalingPerThread, 3);
                 WriteOptional(json, "copy_bandwidth_over_observation_write", row.CopyBandwidthOverObservationWrite, 2);
+                WriteTimeline(json, row.Timeline);
                 json.WriteEndObject();
             }
 
@@ -155,7 +157,37 @@ public sealed record BenchReport
             md.Append(CultureInfo.InvariantCulture, $"{Gb(r.ObservationBytesPerSecond)} | {Opt(r.ObservationWriteBytesPerSecond / 1e9, "0.00")} | {Opt(r.CopyBandwidthOverObservationWrite, "0.0")} | {r.AllocatedBytesPerStep:N0} | {r.GarbageCollections} |\n");
         }
 
+        if (Rows.Any(r => r.Timeline is not null))
+        {
+            md.Append("\nStep timeline (a run of its own after each all-core run; means per step, microseconds from the step's start on the caller's thread):\n\n");
+            md.Append("| ").AppendJoin(" | ", TimelineHeader).Append(" |\n|");
+            md.Insert(md.Length, "---|", TimelineHeader.Count).Append('\n');
+            foreach (BenchRow r in Rows.Where(r => r.Timeline is not null))
+            {
+                md.Append("| ").AppendJoin(" | ", TimelineCells(r)).Append(" |\n");
+            }
+        }
+
         return md.ToString();
+    }
+
+    /// <summary>The columns of the step timeline table (<see cref="TimelineCells"/>).</summary>
+    public static IReadOnlyList<string> TimelineHeader { get; } =
+    [
+        "config", "preset", "workload", "threads", "steps timed", "us per step", "workers busy", "caller steps from",
+        "helpers step from (mean)", "last helper steps from", "last slice after the mean", "after the last slice",
+    ];
+
+    /// <summary>A row's <see cref="BenchRow.Timeline"/> as the timeline table shows it.</summary>
+    public static IReadOnlyList<string> TimelineCells(BenchRow row)
+    {
+        StepTimelineSummary t = row.Timeline ?? throw new ArgumentException("the row has no timeline", nameof(row));
+        return
+        [
+            row.Scenario, row.Preset, WorkloadLabel(row.Workload), Count(row.Threads), Count((int)t.Steps),
+            Us(t.StepMicroseconds), t.BusyShare.ToString("0.0 %", CultureInfo.InvariantCulture), Us(t.CallerStartMicroseconds),
+            Us(t.HelperStartMicroseconds), Us(t.LatestHelperStartMicroseconds), Us(t.LastFinishAfterMeanMicroseconds), Us(t.ReportWaitMicroseconds),
+        ];
     }
 
     /// <summary>
@@ -281,6 +313,29 @@ public sealed record BenchReport
         json.WriteNumber("spin_us", setup.SpinMicroseconds);
         json.WriteBoolean("pinned", setup.PinThreads);
         json.WriteNumber("slices_per_worker", setup.SlicesPerWorker);
+    }
+
+    private static string Us(double microseconds) => microseconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>The row's <c>timeline</c>: null, or its means per step in microseconds (<see cref="StepTimelineSummary"/>).</summary>
+    private static void WriteTimeline(Utf8JsonWriter json, StepTimelineSummary? timeline)
+    {
+        if (timeline is null)
+        {
+            json.WriteNull("timeline");
+            return;
+        }
+
+        json.WriteStartObject("timeline");
+        json.WriteNumber("steps", timeline.Steps);
+        json.WriteNumber("step_us", Math.Round(timeline.StepMicroseconds, 2));
+        json.WriteNumber("busy_share", Math.Round(timeline.BusyShare, 4));
+        json.WriteNumber("caller_start_us", Math.Round(timeline.CallerStartMicroseconds, 2));
+        json.WriteNumber("helper_start_us", Math.Round(timeline.HelperStartMicroseconds, 2));
+        json.WriteNumber("latest_helper_start_us", Math.Round(timeline.LatestHelperStartMicroseconds, 2));
+        json.WriteNumber("last_finish_after_mean_us", Math.Round(timeline.LastFinishAfterMeanMicroseconds, 2));
+        json.WriteNumber("report_wait_us", Math.Round(timeline.ReportWaitMicroseconds, 2));
+        json.WriteEndObject();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, double? value, int digits)

@@ -1,3 +1,5 @@
+using Pogema.Env.Vector;
+
 namespace Pogema.Env.Benchmarking;
 
 /// <summary>One measured run of <c>pogema bench</c>.</summary>
@@ -84,4 +86,10 @@ public sealed record BenchRow
     /// how many times faster a plain copy of the same bytes would be (1 = at the bandwidth limit).
     /// </summary>
     public double? CopyBandwidthOverObservationWrite { get; init; }
+
+    /// <summary>
+    /// Where the time of this all-core run's steps went (<see cref="BenchPlan.Timeline"/>), timed in a run of its own
+    /// right after the measured one; null when not asked for, and for one thread and the independent copies.
+    /// </summary>
+    public StepTimelineSummary? Timeline { get; init; }
 }

@@ -171,7 +171,7 @@ public sealed class BenchRunner
                 _progress(name);
                 measured[r].Add(workload == BenchWorkload.IndependentCopies
                     ? MeasureIndependentCopies(scenario, variant, setup)
-                    : MeasureVector(scenario, variant, setup, workload, workload == BenchWorkload.OneThread ? 1 : _threads, workload == BenchWorkload.OneThread ? copyOne : copyAll));
+                    : MeasureVector(scenario, variant, setup, workload, workload == BenchWorkload.OneThread ? 1 : _threads, workload == BenchWorkload.OneThread ? copyOne : copyAll, plan.Timeline));
             }
         }
 
@@ -228,13 +228,24 @@ public sealed class BenchRunner
         return options;
     }
 
-    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, BenchSetup setup, BenchWorkload workload, int workers, double copyBandwidth)
+    private BenchRow MeasureVector(BenchScenario scenario, BenchVariant variant, BenchSetup setup, BenchWorkload workload, int workers, double copyBandwidth, bool timeline)
     {
         int numEnvs = workload == BenchWorkload.SameWorkPerThread ? workers * scenario.NumEnvs : scenario.NumEnvs;
         using var vec = new VectorEnv(VectorOptions(scenario, variant, setup, numEnvs, workers, seed: 0));
         vec.Reset();
         (long steps, double seconds, long allocated, int collections) = MeasureSteps(StepAndDrain(vec));
         (long writes, double writeSeconds) = Time(_duration / 2, _ => vec.RewriteObservations());
+
+        // Reading every worker's stamps after each step costs the caller a cache line per worker, so the timeline gets
+        // a run of its own.
+        StepTimelineSummary? summary = null;
+        if (timeline && workload != BenchWorkload.OneThread)
+        {
+            vec.Timeline = new StepTimeline(vec.Workers);
+            Time(_duration / 2, StepAndDrain(vec));
+            summary = vec.Timeline.Summary();
+            vec.Timeline = null;
+        }
 
         double observationBytes = vec.Observations.Length * 4.0;
         double agentSteps = steps * (double)vec.NumAgents / seconds;
@@ -258,6 +269,7 @@ public sealed class BenchRunner
             GarbageCollections = collections,
             SpeedupOverPogema = scenario.PogemaAgentStepsPerSecond is { } pogema ? agentSteps / pogema : null,
             CopyBandwidthOverObservationWrite = copyBandwidth / writeRate,
+            Timeline = summary,
         };
     }
 

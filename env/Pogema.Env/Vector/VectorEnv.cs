@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Pogema.Env.Random;
@@ -144,7 +145,7 @@ public sealed class VectorEnv : IDisposable
     private const int ActionCheckChunk = 2048;
 
     /// <summary>How long a worker waiting for the other chunks' checks spins on pause instructions before it yields: 100 us.</summary>
-    private static readonly long ActionCheckSpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;
+    private static readonly long ActionCheckSpinTicks = Stopwatch.Frequency / 10_000;
 
     /// <summary>Number of environments E.</summary>
     public int NumEnvs { get; }
@@ -169,6 +170,12 @@ public sealed class VectorEnv : IDisposable
 
     /// <summary>Slices of environments each worker owns (<see cref="VectorEnvOptions.SlicesPerWorker"/>, as far as the environments allow).</summary>
     internal int SlicesPerWorker => _slicesPerWorker;
+
+    /// <summary>
+    /// Records where the time of each <see cref="Step"/> goes while set (null: nothing recorded, no cost); set it only
+    /// between steps. The bench times steps with it in a run of their own (<c>pogema bench --timeline</c>).
+    /// </summary>
+    internal StepTimeline? Timeline { get; set; }
 
     /// <summary>Observations <c>[E*A, C, D, D]</c>, written by <see cref="Reset"/> and <see cref="Step"/>.</summary>
     public float[] Observations { get; }
@@ -242,6 +249,8 @@ public sealed class VectorEnv : IDisposable
             throw new ArgumentException($"expected {NumAgents} actions, got {actions.Length}", nameof(actions));
         }
 
+        StepTimeline? timeline = Timeline;
+        long begin = timeline is null ? 0 : Stopwatch.GetTimestamp();
         unsafe
         {
             fixed (int* pinned = actions)
@@ -269,6 +278,8 @@ public sealed class VectorEnv : IDisposable
             int bad = _firstInvalidAction;
             throw new ArgumentOutOfRangeException(nameof(actions), $"action {actions[bad]} of agent {bad} is not in 0..4; no environment was stepped");
         }
+
+        timeline?.EndStep(begin, Stopwatch.GetTimestamp());
     }
 
     /// <summary>
@@ -428,11 +439,15 @@ public sealed class VectorEnv : IDisposable
             return;
         }
 
+        StepTimeline? timeline = _phase == WorkerPhase.Step ? Timeline : null;
+        timeline?.Started(worker);
         int scan = 0;
         for (int s = _claims.Claim(worker, run, ref scan); s >= 0; s = _claims.Claim(worker, run, ref scan))
         {
             RunSlice(s);
         }
+
+        timeline?.Finished(worker);
     }
 
     /// <summary>

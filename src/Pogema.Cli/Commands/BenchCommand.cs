@@ -72,6 +72,10 @@ public sealed class BenchCommand : ICliCommand
             DefaultValueFactory = _ => 1,
         };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "skip the single-environment baseline runs" };
+        var timeline = new Option<bool>("--timeline")
+        {
+            Description = "after each all-core run, time where its steps go in a run of its own: when the workers begin and end their share, the last slice, the join",
+        };
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "also write the report as a Markdown table to this file" };
 
@@ -87,6 +91,7 @@ public sealed class BenchCommand : ICliCommand
         command.Options.Add(slices);
         command.Options.Add(rounds);
         command.Options.Add(noBaseline);
+        command.Options.Add(timeline);
         command.Options.Add(json);
         command.Options.Add(markdown);
         command.SetAction(parseResult =>
@@ -116,6 +121,7 @@ public sealed class BenchCommand : ICliCommand
                 Scaling = scalingMode,
                 Setups = setups,
                 Rounds = parseResult.GetValue(rounds),
+                Timeline = parseResult.GetValue(timeline),
             };
             BenchReport report = runner.Run(scenarios, plan);
             Print(report);
@@ -183,5 +189,17 @@ public sealed class BenchCommand : ICliCommand
         }
 
         AnsiConsole.Write(table);
+        if (report.Rows.Any(r => r.Timeline is not null))
+        {
+            AnsiConsole.WriteLine("step timeline (means per step, us from the step's start):");
+            var timeline = new Table().Border(TableBorder.Rounded);
+            timeline.AddColumns([.. BenchReport.TimelineHeader]);
+            foreach (BenchRow row in report.Rows.Where(r => r.Timeline is not null))
+            {
+                timeline.AddRow([.. BenchReport.TimelineCells(row).Select(Markup.Escape)]);
+            }
+
+            AnsiConsole.Write(timeline);
+        }
     }
 }

@@ -147,6 +147,48 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void TimelineTimesEveryAllCoreRunInARunOfItsOwn()
+    {
+        InTempDirectory(dir =>
+        {
+            string json = Path.Combine(dir, "bench.json");
+            string markdown = Path.Combine(dir, "bench.md");
+            Assert.Equal(0, Pogema.Cli.Program.Main(
+                [
+                    "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.05", "--no-baseline",
+                    "--timeline", "--json", json, "--markdown", markdown,
+                ]));
+
+            using var report = JsonDocument.Parse(File.ReadAllText(json));
+            JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
+            Assert.Equal(
+                ["one_thread/Null", "same_envs/Object", "same_work_per_thread/Object", "independent_copies/Null"],
+                rows.Select(r => $"{r.GetProperty("workload").GetString()}/{r.GetProperty("timeline").ValueKind}"));
+            foreach (JsonElement row in rows.Where(r => r.GetProperty("timeline").ValueKind == JsonValueKind.Object))
+            {
+                JsonElement timeline = row.GetProperty("timeline");
+                double step = timeline.GetProperty("step_us").GetDouble();
+                Assert.True(timeline.GetProperty("steps").GetInt64() > 0);
+                Assert.InRange(timeline.GetProperty("busy_share").GetDouble(), 0.0001, 1);
+                Assert.InRange(timeline.GetProperty("caller_start_us").GetDouble(), 0, step);
+                Assert.InRange(timeline.GetProperty("helper_start_us").GetDouble(), 0, step);
+                Assert.InRange(timeline.GetProperty("latest_helper_start_us").GetDouble(), timeline.GetProperty("helper_start_us").GetDouble() - 0.01, step);
+                Assert.InRange(timeline.GetProperty("last_finish_after_mean_us").GetDouble(), 0, step);
+                Assert.InRange(timeline.GetProperty("report_wait_us").GetDouble(), 0, step);
+            }
+
+            string[] lines = File.ReadAllLines(markdown);
+            int title = Array.FindIndex(lines, l => l.StartsWith("Step timeline", StringComparison.Ordinal));
+            Assert.True(title > 0);
+            Assert.StartsWith("| config | preset | workload | threads | steps timed | us per step | workers busy |", lines[title + 2]);
+            Assert.Equal("|---|---|---|---|---|---|---|---|---|---|---|---|", lines[title + 3]);
+            Assert.StartsWith("| bottleneck | pogema | all cores, same envs | 2 |", lines[title + 4]);
+            Assert.StartsWith("| bottleneck | pogema | all cores, same work per thread | 2 |", lines[title + 5]);
+            Assert.Equal(title + 6, lines.Length);
+        });
+    }
+
+    [Fact]
     public void UnknownConfigOrPresetIsAnInputError()
     {
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--config", "city"]));
