@@ -108,17 +108,12 @@ public sealed class BenchCommandTests
     {
         InTempDirectory(dir =>
         {
-            string json = Path.Combine(dir, "bench.json");
-            string markdown = Path.Combine(dir, "bench.md");
-            Assert.Equal(0, Pogema.Cli.Program.Main(
-                [
-                    "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
-                    "--scaling", "both", "--spin-us", "0,20", "--pin", "on", "--slices", "1,2", "--rounds", "3", "--json", json, "--markdown", markdown,
-                ]));
-
-            using var report = JsonDocument.Parse(File.ReadAllText(json));
-            Assert.Equal(3, report.RootElement.GetProperty("rounds").GetInt32());
-            JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
+            (JsonElement report, string[] markdown) = RunBench(
+                dir,
+                "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.03", "--no-baseline",
+                "--scaling", "both", "--spin-us", "0,20", "--pin", "on", "--slices", "1,2", "--rounds", "3");
+            Assert.Equal(3, report.GetProperty("rounds").GetInt32());
+            JsonElement[] rows = [.. report.GetProperty("rows").EnumerateArray()];
             Assert.Equal(
                 [
                     "one_thread", "same_envs/0/True/1/1", "same_work_per_thread/0/True/1/1", "same_envs/0/True/2/2", "same_work_per_thread/0/True/2/2",
@@ -136,10 +131,10 @@ public sealed class BenchCommandTests
             }
 
             // The synchronization line times every spin of the plan, pinned as asked.
-            Assert.Equal(2, report.RootElement.GetProperty("trivial_steps").GetArrayLength());
+            Assert.Equal(2, report.GetProperty("trivial_steps").GetArrayLength());
 
             // One summary line per all-core setup, each beside the same one-thread run and the same copies.
-            string[] summary = [.. File.ReadAllLines(markdown).Where(l => l.StartsWith("| bottleneck | pogema |", StringComparison.Ordinal)).Take(4)];
+            string[] summary = [.. markdown.Where(l => l.StartsWith("| bottleneck | pogema |", StringComparison.Ordinal)).Take(4)];
             Assert.Equal(
                 ["normal, spin 0 us, pinned, 1 slice/worker", "normal, spin 0 us, pinned, 2 slices/worker", "normal, spin 20 us, pinned, 1 slice/worker", "normal, spin 20 us, pinned, 2 slices/worker"],
                 summary.Select(l => l.Split(" | ")[2]));
@@ -151,16 +146,9 @@ public sealed class BenchCommandTests
     {
         InTempDirectory(dir =>
         {
-            string json = Path.Combine(dir, "bench.json");
-            string markdown = Path.Combine(dir, "bench.md");
-            Assert.Equal(0, Pogema.Cli.Program.Main(
-                [
-                    "bench", "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.05", "--no-baseline",
-                    "--timeline", "--json", json, "--markdown", markdown,
-                ]));
-
-            using var report = JsonDocument.Parse(File.ReadAllText(json));
-            JsonElement[] rows = [.. report.RootElement.GetProperty("rows").EnumerateArray()];
+            (JsonElement report, string[] lines) = RunBench(
+                dir, "--config", "bottleneck", "--preset", "pogema", "--threads", "2", "--seconds", "0.05", "--no-baseline", "--timeline");
+            JsonElement[] rows = [.. report.GetProperty("rows").EnumerateArray()];
             Assert.Equal(
                 ["one_thread/Null", "same_envs/Object", "same_work_per_thread/Object", "independent_copies/Null"],
                 rows.Select(r => $"{r.GetProperty("workload").GetString()}/{r.GetProperty("timeline").ValueKind}"));
@@ -177,7 +165,6 @@ public sealed class BenchCommandTests
                 Assert.InRange(timeline.GetProperty("report_wait_us").GetDouble(), 0, step);
             }
 
-            string[] lines = File.ReadAllLines(markdown);
             int title = Array.FindIndex(lines, l => l.StartsWith("Step timeline", StringComparison.Ordinal));
             Assert.True(title > 0);
             Assert.StartsWith("| config | preset | workload | threads | steps timed | us per step | workers busy |", lines[title + 2]);
@@ -200,6 +187,16 @@ public sealed class BenchCommandTests
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--spin-us", "0,-5"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--rounds", "0"]));
         Assert.Equal(2, Pogema.Cli.Program.Main(["bench", "--slices", "0"]));
+    }
+
+    /// <summary>Runs <c>pogema bench</c> with <paramref name="args"/>, its JSON and Markdown reports written in <paramref name="dir"/>; returns both.</summary>
+    private static (JsonElement Json, string[] Markdown) RunBench(string dir, params string[] args)
+    {
+        string json = Path.Combine(dir, "bench.json");
+        string markdown = Path.Combine(dir, "bench.md");
+        Assert.Equal(0, Pogema.Cli.Program.Main(["bench", .. args, "--json", json, "--markdown", markdown]));
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        return (report.RootElement.Clone(), File.ReadAllLines(markdown));
     }
 
     private static void InTempDirectory(Action<string> body)
