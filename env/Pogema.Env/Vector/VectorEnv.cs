@@ -628,15 +628,13 @@ public sealed class VectorEnv : IDisposable
         AgentOutputs outputs = scratch.Outputs;
         int a = AgentsPerEnv;
         int first = (e * a) - outputs.FirstAgent;
-        env.Active.CopyTo(outputs.Active.AsSpan(first, a));
+        CopyActive(env, outputs, first);
         env.Step(new ReadOnlySpan<int>(_stepActions + (e * a), a));
-        env.Rewards.CopyTo(outputs.Rewards.AsSpan(first, a));
-        env.Terminated.CopyTo(outputs.Terminated.AsSpan(first, a));
-        env.Truncated.CopyTo(outputs.Truncated.AsSpan(first, a));
+        bool started = env.EpisodeEnded;
+        CopyStepResults(env, outputs, first, started);
 
         // Distances and progress belong to the step just taken. When the episode goes on, the observation pass
         // reads the same fields at the same cells and fills them in, so each agent looks its field up once.
-        bool started = env.EpisodeEnded;
         if (started)
         {
             if (_trackDistances)
@@ -648,9 +646,42 @@ public sealed class VectorEnv : IDisposable
             BeginEpisode(slot, scratch, first);
         }
 
-        outputs.EpisodeStarted.AsSpan(first, a).Fill(started);
         WriteObservations(e, slot, scratch, trackStep: _trackDistances && !started);
         return started;
+    }
+
+    /// <summary>
+    /// Which agents are active before the step, into the slice's outputs at <paramref name="first"/>. This and
+    /// <see cref="CopyStepResults"/> are loops over the agents rather than span copies: with two agents per
+    /// environment (the Bottleneck) a copy costs more in its call than in its bytes.
+    /// </summary>
+    private static void CopyActive(PogemaEnv env, AgentOutputs outputs, int first)
+    {
+        ReadOnlySpan<bool> active = env.Active;
+        Span<bool> activeOut = outputs.Active.AsSpan(first, active.Length);
+        for (int i = 0; i < active.Length; i++)
+        {
+            activeOut[i] = active[i];
+        }
+    }
+
+    /// <summary>The step's rewards and flags, and whether a new episode began, into the slice's outputs at <paramref name="first"/>, in one loop.</summary>
+    private static void CopyStepResults(PogemaEnv env, AgentOutputs outputs, int first, bool started)
+    {
+        ReadOnlySpan<float> rewards = env.Rewards;
+        ReadOnlySpan<bool> terminated = env.Terminated;
+        ReadOnlySpan<bool> truncated = env.Truncated;
+        Span<float> rewardsOut = outputs.Rewards.AsSpan(first, rewards.Length);
+        Span<bool> terminatedOut = outputs.Terminated.AsSpan(first, rewards.Length);
+        Span<bool> truncatedOut = outputs.Truncated.AsSpan(first, rewards.Length);
+        Span<bool> startedOut = outputs.EpisodeStarted.AsSpan(first, rewards.Length);
+        for (int i = 0; i < rewards.Length; i++)
+        {
+            rewardsOut[i] = rewards[i];
+            terminatedOut[i] = terminated[i];
+            truncatedOut[i] = truncated[i];
+            startedOut[i] = started;
+        }
     }
 
     /// <summary>Distance to goal and path progress of the step just taken, before an auto-reset replaces the episode.</summary>
