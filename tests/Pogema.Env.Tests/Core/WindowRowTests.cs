@@ -21,21 +21,7 @@ public sealed class WindowRowTests
 
             for (int offset = 0; offset < 3; offset++)
             {
-                int area = length * length;
-                var widened = new float[area + 2];
-                var negated = new float[area + 2];
-                widened.AsSpan().Fill(7f);
-                negated.AsSpan().Fill(7f);
-                WindowRow.WidenWindow(source, offset, stride, length, widened.AsSpan(1, area));
-                WindowRow.NegateWindow(source, offset, stride, length, negated.AsSpan(1, area));
-                for (int i = 0; i < area; i++)
-                {
-                    int cell = source[offset + ((i / length) * stride) + (i % length)];
-                    Assert.Equal(BitConverter.SingleToInt32Bits(cell), BitConverter.SingleToInt32Bits(widened[i + 1]));
-                    Assert.Equal(BitConverter.SingleToInt32Bits(-cell), BitConverter.SingleToInt32Bits(negated[i + 1]));
-                }
-
-                AssertNothingWrittenAround(widened, negated);
+                AssertWindowMatchesPerCell(source, offset, stride, length);
             }
         }
     }
@@ -57,25 +43,7 @@ public sealed class WindowRowTests
             int lastCorner = grid.Length - ((size - 1) * stride) - size;
             foreach (int corner in new[] { 0, lastCorner, lastCorner / 2 })
             {
-                int area = size * size;
-                var widened = new float[area + 2];
-                var negated = new float[area + 2];
-                widened.AsSpan().Fill(7f);
-                negated.AsSpan().Fill(7f);
-                WindowRow.WidenWindow(grid, corner, stride, size, widened.AsSpan(1, area));
-                WindowRow.NegateWindow(grid, corner, stride, size, negated.AsSpan(1, area));
-                for (int row = 0; row < size; row++)
-                {
-                    for (int col = 0; col < size; col++)
-                    {
-                        int cell = grid[corner + (row * stride) + col];
-                        int k = 1 + (row * size) + col;
-                        Assert.Equal(BitConverter.SingleToInt32Bits(cell), BitConverter.SingleToInt32Bits(widened[k]));
-                        Assert.Equal(BitConverter.SingleToInt32Bits(-cell), BitConverter.SingleToInt32Bits(negated[k]));
-                    }
-                }
-
-                AssertNothingWrittenAround(widened, negated);
+                AssertWindowMatchesPerCell(grid, corner, stride, size);
             }
         }
     }
@@ -89,6 +57,33 @@ public sealed class WindowRowTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WindowRow.WidenWindow(grid, 56, 10, 5, destination));
         Assert.Throws<ArgumentException>(() => WindowRow.WidenWindow(grid, 0, 10, 5, destination.AsSpan(1)));
         WindowRow.WidenWindow(grid, 55, 10, 5, destination);
+    }
+
+    /// <summary>
+    /// Both conversions of the <paramref name="size"/>-sided window at <paramref name="corner"/> give each cell's 0f/1f
+    /// and 0f/-1f bit for bit (never -0f), and write nothing before or after the window.
+    /// </summary>
+    private static void AssertWindowMatchesPerCell(byte[] grid, int corner, int stride, int size)
+    {
+        int area = size * size;
+        var widened = new float[area + 2];
+        var negated = new float[area + 2];
+        widened.AsSpan().Fill(7f);
+        negated.AsSpan().Fill(7f);
+        WindowRow.WidenWindow(grid, corner, stride, size, widened.AsSpan(1, area));
+        WindowRow.NegateWindow(grid, corner, stride, size, negated.AsSpan(1, area));
+        for (int row = 0; row < size; row++)
+        {
+            for (int col = 0; col < size; col++)
+            {
+                int cell = grid[corner + (row * stride) + col];
+                int k = 1 + (row * size) + col;
+                Assert.Equal(BitConverter.SingleToInt32Bits(cell), BitConverter.SingleToInt32Bits(widened[k]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(-cell), BitConverter.SingleToInt32Bits(negated[k]));
+            }
+        }
+
+        AssertNothingWrittenAround(widened, negated);
     }
 
     /// <summary>The guard values before and after the written floats are untouched.</summary>
