@@ -613,8 +613,7 @@ public sealed class VectorEnv : IDisposable
         Span<int> hints = scratch.FieldHints.AsSpan(first, a);
         for (int i = 0; _trackDistances && i < a; i++)
         {
-            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
-            outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+            RecordDistance(outputs, first + i, positions[i], Field(slot, scratch, targets[i], ref hints[i]));
         }
 
         WriteObservations(e, slot, scratch);
@@ -695,11 +694,23 @@ public sealed class VectorEnv : IDisposable
         Span<int> hints = scratch.FieldHints.AsSpan(first, positions.Length);
         for (int i = 0; i < positions.Length; i++)
         {
-            outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
-            ReadOnlySpan<int> field = Field(slot, scratch, targets[i], ref hints[i]);
-            outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+            RecordStep(outputs, first + i, positions[i], next[i], Field(slot, scratch, targets[i], ref hints[i]));
         }
     }
+
+    /// <summary>
+    /// Slice agent <paramref name="agent"/>'s step just taken: whether it was active and stepped onto
+    /// <paramref name="plannedCell"/>, its path's next cell before the step, and its distance to goal now.
+    /// </summary>
+    private static void RecordStep(AgentOutputs outputs, int agent, int position, int plannedCell, ReadOnlySpan<int> field)
+    {
+        outputs.MadePathProgress[agent] = outputs.Active[agent] && position == plannedCell;
+        RecordDistance(outputs, agent, position, field);
+    }
+
+    /// <summary>Slice agent <paramref name="agent"/>'s BFS distance to goal from <paramref name="position"/> (<see cref="DistanceField.Unreachable"/> when none).</summary>
+    private static void RecordDistance(AgentOutputs outputs, int agent, int position, ReadOnlySpan<int> field) =>
+        outputs.DistanceToGoal[agent] = Math.Max(DistanceField.Distance(field, position), DistanceField.Unreachable);
 
     /// <summary>The BFS field to <paramref name="goal"/> on the slot's current map: from the shared table, or the slice's cache.</summary>
     private ReadOnlySpan<int> Field(EnvSlot slot, SliceScratch scratch, int goal, ref int hint)
@@ -777,8 +788,7 @@ public sealed class VectorEnv : IDisposable
             ReadOnlySpan<int> field = fieldLookedUp ? Field(slot, scratch, targets[i], ref hints[i]) : default;
             if (trackStep)
             {
-                outputs.MadePathProgress[first + i] = outputs.Active[first + i] && positions[i] == next[i];
-                outputs.DistanceToGoal[first + i] = Math.Max(DistanceField.Distance(field, positions[i]), DistanceField.Unreachable);
+                RecordStep(outputs, first + i, positions[i], next[i], field);
             }
 
             if (!follower)
